@@ -1,0 +1,147 @@
+import defaults from "../../scenarios/defaults.json" with { type: "json" };
+import {
+  InputError,
+  type NumberRule,
+  numberAt,
+  objectAt,
+  onlyKeys,
+  stringAt,
+  Where,
+} from "../../strategies/check.ts";
+
+/** A complete, validated scenario: the shape of scenarios/defaults.json. */
+export type Scenario = typeof defaults & { source?: unknown };
+
+// Bounds per parameter path; `*` stands for a key of a channel / kind / stage map. Numbers not
+// listed must be finite and ≥ 0.
+const BOUNDS: [string, NumberRule][] = [
+  ["members", { min: 1, max: 50_000_000, integer: true }],
+  ["horizonDays", { min: 1, max: 3650, integer: true }],
+  ["acquisition.windowDays", { min: 1, max: 3650 }],
+  ["acquisition.channels.*.share", { min: 0, max: 1 }],
+  ["acquisition.channels.*.subscribe.*", { min: 0, max: 1 }],
+  ["purchase.*", { above: 0, max: 1e6 }],
+  ["disengage.nonBuyerDailyHazard", { min: 0, max: 1 }],
+  ["spend.q", { above: 1, max: 1e6 }],
+  ["spend.*", { above: 0, max: 1e9 }],
+  ["channels.*.cost", { min: 0, max: 1e4 }],
+  ["channels.*.openRate", { min: 0, max: 1 }],
+  ["channels.*.executionRate", { min: 0, max: 1 }],
+  ["channels.*.fatigueWeight", { min: 0, max: 100 }],
+  ["activeHours.*.start", { min: 0, max: 23, integer: true }],
+  ["activeHours.*.end", { min: 1, max: 24, integer: true }],
+  ["activeHours.*.share", { min: 0, max: 1 }],
+  ["fatigue.halfLifeDays", { above: 0, max: 3650 }],
+  ["fatigue.toleranceMean", { above: 0, max: 1e6 }],
+  ["fatigue.toleranceShape", { above: 0, max: 1e6 }],
+  ["fatigue.optOutProbability", { min: 0, max: 1 }],
+  ["fatigue.leaveProbability", { min: 0, max: 1 }],
+  ["fatigue.*", { min: 0, max: 1000 }],
+  ["response.boostDays", { min: 0, max: 3650, integer: true }],
+  ["response.fit.*", { min: 0, max: 1 }],
+  ["response.offHoursOpenFactor", { min: 0, max: 1 }],
+  ["response.groupJoinRate", { min: 0, max: 1 }],
+  ["response.wecomAddRate", { min: 0, max: 1 }],
+  ["response.kocTaskAcceptance", { min: 0, max: 1 }],
+  ["response.*", { min: 0, max: 1000 }],
+  ["lifecycle.rhythmMultiplier", { above: 0, max: 100 }],
+  ["lifecycle.*", { min: 1, max: 3650, integer: true }],
+  ["proxies.lapsedDays", { min: 1, max: 3650, integer: true }],
+  ["depth.*", { min: 1, max: 3650, integer: true }],
+  ["referral.probabilityPerPurchase", { min: 0, max: 1 }],
+  ["referral.kocProneShare", { min: 0, max: 1 }],
+  ["referral.kocMultiplier", { min: 0, max: 1000 }],
+  ["course.accessDays", { min: 1, max: 3650, integer: true }],
+  ["membership.tiers", { min: 1, max: 10, integer: true }],
+  ["economics.annualDiscountRate", { min: 0, max: 1 }],
+];
+const PATTERNS = BOUNDS.map(([pattern, rule]) => ({
+  test: new RegExp(`^${pattern.replaceAll(".", "\\.").replaceAll("*", "[^.]+")}(\\..*)?$`),
+  rule,
+}));
+
+function boundsFor(path: string): NumberRule {
+  // activeHours[2].start → activeHours.*.start
+  const key = path.replace(/\[\d+\]/g, ".*");
+  return PATTERNS.find((p) => p.test.test(key))?.rule ?? { min: 0 };
+}
+
+/**
+ * Validates a (possibly partial) scenario document and fills every absent parameter from
+ * scenarios/defaults.json; `source` names the document in errors.
+ */
+export function normalizeScenario(input: unknown, source: string): Scenario {
+  const at = new Where(source);
+  const doc = objectAt(at, input);
+  const { source: provenance, ...rest } = doc;
+  const merged = mergeAt(at, defaults, rest) as Scenario;
+  merged.id = stringAt(at.key("id"), doc.id);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(merged.id)) {
+    at.key("id").fail("must be lower-case letters, digits and dashes", merged.id);
+  }
+  merged.name = stringAt(at.key("name"), doc.name, merged.id);
+  if (provenance !== undefined) merged.source = provenance;
+  checkRelations(at, merged);
+  return merged;
+}
+
+function mergeAt(at: Where, base: unknown, value: unknown): unknown {
+  if (value === undefined) return structuredClone(base);
+  if (typeof base === "number") return numberAt(at, value, boundsFor(at.path));
+  if (typeof base === "boolean") {
+    if (typeof value !== "boolean") at.fail("must be true or false", value);
+    return value;
+  }
+  if (typeof base === "string") {
+    if (typeof value !== "string") at.fail("must be a string", value);
+    return value;
+  }
+  if (Array.isArray(base)) {
+    if (!Array.isArray(value) || value.length === 0) at.fail("must be a non-empty array", value);
+    return value.map((item, i) => mergeAt(at.index(i), base[0], item));
+  }
+  const baseObject = base as Record<string, unknown>;
+  const object = objectAt(at, value);
+  // Elements of an array (activeHours) are complete objects: every field required.
+  const inArray = /\]$/.test(at.path);
+  onlyKeys(at, object, Object.keys(baseObject));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(baseObject)) {
+    if (inArray && object[key] === undefined) at.key(key).fail("is required", undefined);
+    out[key] = mergeAt(at.key(key), baseObject[key], object[key]);
+  }
+  return out;
+}
+
+function checkRelations(at: Where, s: Scenario) {
+  const shares = Object.values(s.acquisition.channels).reduce((sum, c) => sum + c.share, 0);
+  if (!(shares > 0)) at.key("acquisition.channels").fail("requires some channel with share > 0", 0);
+  const hours = s.activeHours.reduce((sum, w) => sum + w.share, 0);
+  if (!(hours > 0)) at.key("activeHours").fail("requires some window with share > 0", 0);
+  s.activeHours.forEach((w, i) => {
+    if (w.end <= w.start)
+      at.key("activeHours").index(i).key("end").fail(`must be > start (${w.start})`, w.end);
+  });
+  const { stableRecencyDays, lapsedRecencyDays, breakInDays } = s.lifecycle;
+  if (lapsedRecencyDays <= stableRecencyDays) {
+    at.key("lifecycle.lapsedRecencyDays").fail(
+      `must be > stableRecencyDays (${stableRecencyDays})`,
+      lapsedRecencyDays,
+    );
+  }
+  if (breakInDays > lapsedRecencyDays) {
+    at.key("lifecycle.breakInDays").fail(
+      `must be ≤ lapsedRecencyDays (${lapsedRecencyDays})`,
+      breakInDays,
+    );
+  }
+  const topReferral = s.referral.probabilityPerPurchase * Math.max(1, s.referral.kocMultiplier);
+  if (topReferral > 1) {
+    at.key("referral.kocMultiplier").fail(
+      `× probabilityPerPurchase must be ≤ 1 (a KOC refers at most one member per purchase), got ${topReferral} from`,
+      s.referral.kocMultiplier,
+    );
+  }
+}
+
+export { InputError };
