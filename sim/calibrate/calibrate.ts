@@ -1,0 +1,66 @@
+import type { BadRowReport } from "./bad-rows.ts";
+import { formatDay } from "./dates.ts";
+import { type Diagnostics, diagnose } from "./diagnostics.ts";
+import { type BgnbdFit, fitBgnbd, fitGammaGamma, type GammaGammaFit } from "./fit.ts";
+import { type ImportOptions, importTransactions, type TransactionLog } from "./import.ts";
+import { type CalibrationSummary, summarise, type Unit } from "./summarise.ts";
+
+export type CalibrateOptions = ImportOptions & {
+  /** Day number of the last calibration day (inclusive); default the log's last day. */
+  calibrationEnd?: number;
+  unit: Unit;
+};
+
+/** Everything `retention-lab fit` reports. */
+export type Calibration = {
+  log: TransactionLog;
+  summary: CalibrationSummary;
+  bgnbd: BgnbdFit;
+  /** Null when the log has no amounts or no repeat buyer with a positive amount. */
+  gammaGamma: GammaGammaFit | null;
+  diagnostics: Diagnostics;
+};
+
+/**
+ * Imports a transaction log, summarises it per customer, fits BG/NBD (and Gamma-Gamma when the log
+ * has amounts) and computes the fit diagnostics. Throws InputError for unusable input.
+ */
+export async function calibrate(file: string, options: CalibrateOptions): Promise<Calibration> {
+  const log = await importTransactions(file, options);
+  const summary = summarise(log, { calibrationEnd: options.calibrationEnd, unit: options.unit });
+  const bgnbd = fitBgnbd(summary.customers);
+  const repeatBuyers = summary.customers.filter((c) => c.x >= 1 && c.zbar > 0);
+  const gammaGamma = log.hasAmounts && repeatBuyers.length > 0 ? fitGammaGamma(repeatBuyers) : null;
+  const diagnostics = diagnose(summary, bgnbd.params);
+  return { log, summary, bgnbd, gammaGamma, diagnostics };
+}
+
+/** The JSON document of a calibration (`fit --json`). */
+export function calibrationJson(c: Calibration) {
+  const { log, summary, bgnbd, gammaGamma } = c;
+  return {
+    transactions: log.file,
+    calibrationEnd: formatDay(summary.calibrationEnd),
+    lastDate: formatDay(summary.lastDay),
+    unit: summary.unit,
+    rows: log.rows,
+    sameDayRowsMerged: log.mergedRows,
+    customers: summary.customers.length,
+    customersAfterCalibrationEnd: summary.customersAfterEnd,
+    repeatTransactions: summary.repeatTransactions,
+    holdoutTransactions: summary.holdoutTransactions,
+    bgnbd: {
+      ...bgnbd.params,
+      logLik: bgnbd.logLik,
+      standardErrors: bgnbd.standardErrors,
+    },
+    gammaGamma: gammaGamma && {
+      ...gammaGamma.params,
+      logLik: gammaGamma.logLik,
+      customers: gammaGamma.customers,
+      standardErrors: gammaGamma.standardErrors,
+    },
+    diagnostics: c.diagnostics,
+    badRows: log.badRows satisfies BadRowReport,
+  };
+}

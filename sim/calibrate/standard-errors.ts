@@ -1,0 +1,81 @@
+/**
+ * Standard errors of maximum-likelihood estimates fitted over log-parameters φ = ln θ: the
+ * inverse of the numerical Hessian of −ln L in φ gives Var(φ); the delta method gives
+ * SE(θ) = θ·SE(φ). Returns null when the Hessian is not positive definite (a flat or boundary
+ * optimum), where no standard error means anything.
+ */
+export function logParameterStandardErrors(
+  negLogLik: (phi: readonly number[]) => number,
+  phi: readonly number[],
+  step = 1e-4,
+): number[] | null {
+  const hessian = numericalHessian(negLogLik, phi, step);
+  const covariance = invertSymmetric(hessian);
+  if (!covariance) return null;
+  const out: number[] = [];
+  for (let i = 0; i < phi.length; i++) {
+    const variance = covariance[i][i];
+    if (!(variance > 0) || !Number.isFinite(variance)) return null;
+    out.push(Math.exp(phi[i]) * Math.sqrt(variance));
+  }
+  return out;
+}
+
+/** Central second differences of f at x, step h in every coordinate. */
+export function numericalHessian(
+  f: (x: readonly number[]) => number,
+  x: readonly number[],
+  h: number,
+): number[][] {
+  const n = x.length;
+  const at = (di: number, i: number, dj: number, j: number) => {
+    const y = x.slice();
+    y[i] += di * h;
+    y[j] += dj * h;
+    return f(y);
+  };
+  const f0 = f(x);
+  const H = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    H[i][i] = (at(1, i, 0, i) - 2 * f0 + at(-1, i, 0, i)) / (h * h);
+    for (let j = 0; j < i; j++) {
+      const v =
+        (at(1, i, 1, j) - at(1, i, -1, j) - at(-1, i, 1, j) + at(-1, i, -1, j)) / (4 * h * h);
+      H[i][j] = v;
+      H[j][i] = v;
+    }
+  }
+  return H;
+}
+
+/** The inverse of a symmetric positive-definite matrix by Cholesky; null when it is not one. */
+function invertSymmetric(A: number[][]): number[][] | null {
+  const n = A.length;
+  const L = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = A[i][j];
+      for (let k = 0; k < j; k++) sum -= L[i][k] * L[j][k];
+      if (i === j) {
+        if (!(sum > 0)) return null;
+        L[i][i] = Math.sqrt(sum);
+      } else L[i][j] = sum / L[j][j];
+    }
+  }
+  // Solve L Lᵀ X = I column by column.
+  const inverse = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let c = 0; c < n; c++) {
+    const y = new Array<number>(n).fill(0);
+    for (let i = 0; i < n; i++) {
+      let sum = i === c ? 1 : 0;
+      for (let k = 0; k < i; k++) sum -= L[i][k] * y[k];
+      y[i] = sum / L[i][i];
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      let sum = y[i];
+      for (let k = i + 1; k < n; k++) sum -= L[k][i] * inverse[k][c];
+      inverse[i][c] = sum / L[i][i];
+    }
+  }
+  return inverse;
+}
