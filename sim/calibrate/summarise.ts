@@ -37,7 +37,10 @@ export type CalibrationSummary = {
   /** Earliest first purchase of the customers kept, and their repeat purchases per day from it. */
   startDay: number;
   repeatsByDay: Int32Array;
-  /** Days from the first to the last first purchase of any customer in the log (≥ 1). */
+  /**
+   * Join days the log spans: last − first first-purchase day of any customer, + 1, since the
+   * engine draws join days 0 … windowDays − 1 (CDNOW: 1997-01-01 … 03-25 is 84 days).
+   */
   acquisitionWindowDays: number;
 };
 
@@ -127,6 +130,6 @@ export function summarise(
     holdoutTransactions,
     startDay,
     repeatsByDay,
-    acquisitionWindowDays: Math.max(1, maxFirst - minFirst),
+    acquisitionWindowDays: maxFirst - minFirst + 1,
   };
 }

@@ -4,6 +4,7 @@ import { type Command, type Io, processIo } from "./io.ts";
 // Commands load lazily so `list` does not pay for the engine or the statistics.
 const commands: Record<string, () => Promise<Command>> = {
   compare: async () => (await import("./compare.ts")).compareCommand,
+  fit: async () => (await import("./fit.ts")).fitCommand,
   list: async () => (await import("./list.ts")).listCommand,
 };
 
