@@ -1,0 +1,215 @@
+import { InputError } from "../errors.ts";
+import type { ArmReport } from "../report/arm-report.ts";
+import type { Report } from "../report/report.ts";
+import { runComparisonHere } from "../run.ts";
+import { DEFAULT_SCENARIO_ID } from "../scenario/builtin.ts";
+import { parseArgs } from "./args.ts";
+import { fmt, pct, table } from "./format.ts";
+import type { Command, Io } from "./io.ts";
+import { loadScenario, loadStrategy } from "./load.ts";
+import { inDir, toCsv, writeOutputs } from "./output.ts";
+
+const HELP = `usage: retention-lab compare [options]
+
+Simulates one member population, randomises members to the arms and compares them.
+
+  --scenario NAME|FILE  built-in scenario id or scenario JSON (default: ${DEFAULT_SCENARIO_ID})
+  --arms a,b,…          strategies, built-in ids or JSON files (default: t-plus-7,scenario-nurture)
+  --split 1,1,…         shares of members per arm (default: equal)
+  --members N           randomised members (default: the scenario's, 100,000)
+  --days D              horizon in days (default: the scenario's, 365)
+  --seed S              random seed (default: 1); same inputs and seed give the same report
+  --json FILE           write the full report as JSON
+  --csv DIR             write arms.csv, retention.csv, daily.csv and stage-mix.csv into DIR
+  --quiet               no progress on stderr
+`;
+
+const SPEC = {
+  scenario: "string",
+  arms: "string",
+  split: "string",
+  members: "integer",
+  days: "integer",
+  seed: "integer",
+  json: "string",
+  csv: "string",
+  quiet: "boolean",
+  help: "boolean",
+} as const;
+
+export const compareCommand: Command = {
+  summary: "simulate playbooks against one population and compare the arms",
+  async run(argv, io) {
+    const { options, positional } = parseArgs(argv, SPEC);
+    if (options.help) {
+      io.stdout(HELP);
+      return 0;
+    }
+    if (positional.length > 0)
+      throw new InputError(`unexpected argument ${JSON.stringify(positional[0])}; see --help`);
+    const scenario = loadScenario(String(options.scenario ?? DEFAULT_SCENARIO_ID));
+    const armNames = String(options.arms ?? "t-plus-7,scenario-nurture")
+      .split(",")
+      .map((s) => s.trim());
+    if (armNames.some((a) => a === ""))
+      throw new InputError(`option --arms has an empty name: ${JSON.stringify(options.arms)}`);
+    const strategies = armNames.map(loadStrategy);
+    const members = Number(options.members ?? scenario.members);
+    const days = Number(options.days ?? scenario.horizonDays);
+    const seed = Number(options.seed ?? 1);
+    if (members < 1 || members > 50_000_000)
+      throw new InputError(`option --members must be from 1 to 50,000,000, got ${members}`);
+    if (days < 1 || days > 3650)
+      throw new InputError(`option --days must be from 1 to 3650, got ${days}`);
+    if (seed < 0 || seed > 4294967295)
+      throw new InputError(`option --seed must be from 0 to 4294967295, got ${seed}`);
+    const split =
+      options.split === undefined
+        ? undefined
+        : parseSplit(String(options.split), strategies.length);
+    const showProgress = !options.quiet && members * days * strategies.length > 2e7;
+    let shown = -1;
+    const report = runComparisonHere(
+      { scenario, strategies, members, days, seed, split },
+      (done) => {
+        const tenth = Math.floor(done * 10);
+        if (showProgress && tenth !== shown) {
+          shown = tenth;
+          io.stderr(`simulating ${fmt(members)} members × ${days} days: ${tenth * 10} %\n`);
+        }
+      },
+    );
+    const files: { path: string; text: string }[] = [];
+    if (options.json !== undefined)
+      files.push({ path: String(options.json), text: `${JSON.stringify(report, null, 1)}\n` });
+    if (options.csv !== undefined) files.push(...csvFiles(String(options.csv), report));
+    writeOutputs(files);
+    io.stdout(renderReport(report));
+    return 0;
+  },
+};
+
+function parseSplit(text: string, arms: number): number[] {
+  const shares = text.split(",").map((s) => Number(s));
+  if (shares.length !== arms || shares.some((s) => !Number.isFinite(s) || s <= 0)) {
+    throw new InputError(
+      `option --split requires ${arms} positive numbers separated by commas, got ${JSON.stringify(text)}`,
+    );
+  }
+  return shares;
+}
+
+/** The per-arm table a strategist reads in the terminal. */
+export function renderReport(report: Report): string {
+  const arms = report.arms;
+  const last = report.days;
+  const per = (a: ArmReport, v: number) => (a.members > 0 ? v / a.members : null);
+  const rows: [string, (a: ArmReport) => string][] = [
+    ["members (randomised)", (a) => fmt(a.members)],
+    ["members brought by referral", (a) => fmt(a.referredMembers)],
+    ["retention day 30", (a) => pct(a.retention[Math.min(30, last)])],
+    ["retention day 90", (a) => pct(a.retention[Math.min(90, last)])],
+    [`retention day ${last}`, (a) => pct(a.retention[last])],
+    ["churn: natural", (a) => pct(per(a, a.churn.natural))],
+    ["churn: over-messaging", (a) => pct(per(a, a.churn.overMessaging))],
+    [
+      `proxy: lapsed ${report.arms[0]?.proxies.lapsedDays ?? ""} days`,
+      (a) => pct(per(a, a.proxies.lapsed)),
+    ],
+    ["opted out of a channel", (a) => pct(per(a, a.optOuts))],
+    ["converted (≥ 1 purchase)", (a) => pct(per(a, a.converted))],
+    ["purchases", (a) => fmt(a.purchases)],
+    ["revenue per member (¥)", (a) => fmt(a.revenuePerMember, 2)],
+    ["CLV per member, gross (¥)", (a) => fmt(a.clvPerMember, 2)],
+    ["CLV per member, net (¥)", (a) => fmt(a.clvNetPerMember, 2)],
+    ["messages per member", (a) => fmt(per(a, a.messages), 2)],
+    ["cost (¥)", (a) => fmt(a.cost)],
+    ["ROI", (a) => fmt(a.roi, 2)],
+    [`instant ROI (first ${arms[0]?.instantWindowDays ?? ""} days)`, (a) => fmt(a.instantRoi, 2)],
+    ["revenue from top 20 % members", (a) => pct(a.revenueShareTop["20"])],
+  ];
+  const header = ["", ...arms.map((a) => a.strategy)];
+  const body = rows.map(([label, cell]) => [label, ...arms.map(cell)]);
+  const title = `${report.scenarioName}: ${fmt(report.members)} members, ${report.days} days, seed ${report.seed}\n\n`;
+  return title + table(header, body);
+}
+
+function csvFiles(dir: string, report: Report): { path: string; text: string }[] {
+  const arms = report.arms;
+  const summary = toCsv(
+    [
+      "strategy",
+      "members",
+      "referredMembers",
+      "retentionLast",
+      "churnNatural",
+      "churnOverMessaging",
+      "optOuts",
+      "converted",
+      "purchases",
+      "revenue",
+      "clvPerMember",
+      "clvNetPerMember",
+      "messages",
+      "cost",
+      "roi",
+      "instantRoi",
+      "revenueShareTop1",
+      "revenueShareTop5",
+      "revenueShareTop10",
+      "revenueShareTop20",
+    ],
+    arms.map((a) => [
+      a.strategy,
+      a.members,
+      a.referredMembers,
+      a.retention[report.days],
+      a.churn.natural,
+      a.churn.overMessaging,
+      a.optOuts,
+      a.converted,
+      a.purchases,
+      a.revenue,
+      a.clvPerMember,
+      a.clvNetPerMember,
+      a.messages,
+      a.cost,
+      a.roi,
+      a.instantRoi,
+      a.revenueShareTop["1"],
+      a.revenueShareTop["5"],
+      a.revenueShareTop["10"],
+      a.revenueShareTop["20"],
+    ]),
+  );
+  const byDay = (values: (a: ArmReport) => number[], length: number) =>
+    Array.from({ length }, (_, d) => [d, ...arms.map((a) => values(a)[d])]);
+  const retention = toCsv(
+    ["daySinceJoin", ...arms.map((a) => a.strategy)],
+    byDay((a) => a.retention, report.days + 1),
+  );
+  const dailyKeys = ["purchases", "revenue", "messages", "optOuts", "overMessagingChurn"] as const;
+  const daily = toCsv(
+    ["day", ...arms.flatMap((a) => dailyKeys.map((k) => `${a.strategy}.${k}`))],
+    Array.from({ length: report.days }, (_, d) => [
+      d,
+      ...arms.flatMap((a) => dailyKeys.map((k) => a.daily[k][d])),
+    ]),
+  );
+  const stages = Object.keys(arms[0].stageMix);
+  const stageMix = toCsv(
+    ["day", ...arms.flatMap((a) => stages.map((s) => `${a.strategy}.${s}`))],
+    Array.from({ length: report.days }, (_, d) => [
+      d,
+      ...arms.flatMap((a) => stages.map((s) => a.stageMix[s][d])),
+    ]),
+  );
+  return [
+    { path: inDir(dir, "arms.csv"), text: summary },
+    { path: inDir(dir, "retention.csv"), text: retention },
+    { path: inDir(dir, "daily.csv"), text: daily },
+    { path: inDir(dir, "stage-mix.csv"), text: stageMix },
+  ];
+}
+
+export type { Io };

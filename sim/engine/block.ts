@@ -1,0 +1,84 @@
+import type { Plan } from "../../strategies/compile.ts";
+import { hash32, streamSeed } from "../random.ts";
+import { type Arrival, MemberSimulator } from "./member.ts";
+import { allocateBlock, type BlockOutcome, TOTAL, TOTAL_FIELDS } from "./outcomes.ts";
+import type { Tables } from "./tables.ts";
+
+/**
+ * Members are simulated in fixed-size blocks: the unit a worker is given and the unit results
+ * are merged in, so totals are summed in the same order whatever the number of workers.
+ */
+export const BLOCK_SIZE = 8192;
+
+/** Referred members per randomised member beyond which a block stops adding more. */
+const REFERRAL_CAP = 4;
+
+const PURPOSE_MEMBER = 1;
+const PURPOSE_ARM = 2;
+const PURPOSE_HOUR = 3;
+
+export type BlockJob = {
+  seed: number;
+  start: number;
+  count: number;
+  /** Cumulative arm shares for randomisation. */
+  armCumulative: Float64Array;
+  /** Every member in this arm instead of randomising (the paired, counterfactual mode). */
+  fixedArm: number;
+};
+
+/** The arm a member is randomised to: a hash of seed and member id, never of the worker. */
+export function assignArm(seed: number, member: number, armCumulative: Float64Array): number {
+  const u = streamSeed(seed, member, PURPOSE_ARM) / 4294967296;
+  let arm = 0;
+  while (arm < armCumulative.length - 1 && u >= armCumulative[arm]) arm++;
+  return arm;
+}
+
+export function simulateBlock(tables: Tables, plans: readonly Plan[], job: BlockJob): BlockOutcome {
+  const out = allocateBlock(job.start, job.count, plans.length, tables.days);
+  const queue: { arrival: Arrival; hour: number }[] = [];
+  let capped = false;
+  const limit = REFERRAL_CAP * job.count;
+  const sim = new MemberSimulator(tables, plans, out, (arrival, hour) => {
+    if (queue.length >= limit) capped = true;
+    else queue.push({ arrival, hour });
+  });
+  const arrival: Arrival = { seed: 0, arm: 0, root: 0, isRoot: true, joinDay: -1 };
+  for (let i = 0; i < job.count; i++) {
+    const member = job.start + i;
+    const arm = job.fixedArm >= 0 ? job.fixedArm : assignArm(job.seed, member, job.armCumulative);
+    out.arm[i] = arm;
+    arrival.seed = streamSeed(job.seed, member, PURPOSE_MEMBER);
+    arrival.arm = arm;
+    arrival.root = i;
+    // Members join at a time of day between 08:00 and 22:00.
+    const hour = 8 + (14 * hash32(arrival.seed, PURPOSE_HOUR)) / 4294967296;
+    sim.simulate(arrival, hour);
+  }
+  // Referred members enter after the block's own, in the order they were brought in.
+  for (let k = 0; k < queue.length; k++) sim.simulate(queue[k].arrival, queue[k].hour);
+  if (capped)
+    for (let a = 0; a < plans.length; a++) out.totals[a * TOTAL_FIELDS + TOTAL.referralCapped] = 1;
+  return out;
+}
+
+/** Splits members into the fixed blocks the engine runs. */
+export function blockJobs(
+  members: number,
+  seed: number,
+  armCumulative: Float64Array,
+  fixedArm = -1,
+): BlockJob[] {
+  const jobs: BlockJob[] = [];
+  for (let start = 0; start < members; start += BLOCK_SIZE) {
+    jobs.push({
+      seed,
+      start,
+      count: Math.min(BLOCK_SIZE, members - start),
+      armCumulative,
+      fixedArm,
+    });
+  }
+  return jobs;
+}

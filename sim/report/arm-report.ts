@@ -1,0 +1,214 @@
+import type { Plan } from "../../strategies/compile.ts";
+import { DEPTHS, STAGES } from "../../strategies/vocabulary.ts";
+import {
+  type BlockOutcome,
+  CAUSE_NATURAL,
+  CAUSE_OVER_MESSAGING,
+  TOTAL,
+  TOTAL_FIELDS,
+} from "../engine/outcomes.ts";
+import type { Tables } from "../engine/tables.ts";
+
+/** One arm of a comparison, as the CLI prints it and other tools read it (names are stable). */
+export type ArmReport = {
+  strategy: string;
+  strategyName: string;
+  /** Randomised members of the arm: the units of the A/B test. */
+  members: number;
+  /** Members brought in by referrals during the run (their money counts in the arm's totals). */
+  referredMembers: number;
+  /** Share not churned within their first d days, among members observed at least d days; d = 0…days. */
+  retention: number[];
+  /** True churn, which the simulator knows and a real team does not: counts of randomised members. */
+  churn: { natural: number; overMessaging: number };
+  /** What a real team sees instead (DESIGN: proxies next to the truth). */
+  proxies: { lapsed: number; lapsedButAlive: number; churnedNotLapsed: number; lapsedDays: number };
+  /** Members who blocked or unfollowed at least one channel. */
+  optOuts: number;
+  /** Members with at least one purchase. */
+  converted: number;
+  purchases: number;
+  /** Gross order value over the horizon, referred members included. */
+  revenue: number;
+  revenuePerMember: number;
+  /** Discounted revenue per randomised member, with the revenue of the members they referred. */
+  clvPerMember: number;
+  /** clvPerMember less message, coupon, discount and gift costs per member. */
+  clvNetPerMember: number;
+  messages: number;
+  opened: number;
+  cost: number;
+  costBreakdown: { messages: number; coupons: number; discounts: number; gifts: number };
+  /** (revenue − cost) / cost; null when nothing was spent. */
+  roi: number | null;
+  /** Revenue in each member's first `instantWindowDays` over the cost spent then (seed 001's instant ROI). */
+  instantRoi: number | null;
+  instantWindowDays: number;
+  /** Share of revenue from the top x % of members by revenue. */
+  revenueShareTop: { "1": number; "5": number; "10": number; "20": number };
+  /** Mean repeat purchases per member within d days of joining (d = 0…days); E[X(t)] under control. */
+  repeatPurchasesBySinceJoin: number[];
+  /** Members in each lifecycle stage on each calendar day (churned included). */
+  stageMix: Record<string, number[]>;
+  /** Live members at each relationship depth on each calendar day. */
+  depthMix: Record<string, number[]>;
+  daily: {
+    purchases: number[];
+    revenue: number[];
+    messages: number[];
+    optOuts: number[];
+    overMessagingChurn: number[];
+  };
+  /** True when referrals were capped at 4 per randomised member in some block. */
+  referralCapped: boolean;
+};
+
+export function armReport(
+  arm: number,
+  plan: Plan,
+  tables: Tables,
+  merged: BlockOutcome,
+): ArmReport {
+  const days = tables.days;
+  const n = merged.count;
+  const totals = merged.totals.subarray(arm * TOTAL_FIELDS, (arm + 1) * TOTAL_FIELDS);
+  let members = 0;
+  let natural = 0;
+  let overMessaging = 0;
+  let optOuts = 0;
+  let converted = 0;
+  let clv = 0;
+  let cost = 0;
+  let lapsed = 0;
+  let lapsedButAlive = 0;
+  let churnedNotLapsed = 0;
+  const observedFor = new Float64Array(days + 2); // members observed exactly k days
+  const churnedWithin = new Float64Array(days + 2); // difference array over d
+  const revenues: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (merged.arm[i] !== arm) continue;
+    members++;
+    const observed = days - merged.joinDay[i];
+    observedFor[observed]++;
+    const churnDay = merged.churnDay[i];
+    if (churnDay >= 0) {
+      churnedWithin[churnDay + 1]++;
+      churnedWithin[observed + 1]--;
+      if (merged.churnCause[i] === CAUSE_NATURAL) natural++;
+      else if (merged.churnCause[i] === CAUSE_OVER_MESSAGING) overMessaging++;
+    }
+    if (merged.optedOut[i] !== 0) optOuts++;
+    if (merged.purchases[i] > 0) converted++;
+    clv += merged.clv[i];
+    cost += merged.cost[i];
+    revenues.push(merged.revenue[i]);
+    const isLapsed = days - merged.lastActivityDay[i] > tables.lapsedProxyDays;
+    if (isLapsed) lapsed++;
+    if (isLapsed && churnDay < 0) lapsedButAlive++;
+    if (!isLapsed && churnDay >= 0) churnedNotLapsed++;
+  }
+  const retention: number[] = [];
+  let atLeast = members;
+  let churned = 0;
+  for (let d = 0; d <= days; d++) {
+    if (d > 0) atLeast -= observedFor[d - 1];
+    churned += churnedWithin[d];
+    retention.push(atLeast > 0 ? 1 - churned / atLeast : 0);
+  }
+  const repeat: number[] = [0];
+  let observing = members; // members observed beyond day d since join
+  let cumulative = 0;
+  for (let d = 0; d < days; d++) {
+    observing -= observedFor[d];
+    const purchases = merged.repeatByDaySinceJoin[arm * (days + 1) + d];
+    cumulative += observing > 0 ? purchases / observing : 0;
+    repeat.push(cumulative);
+  }
+  const spent =
+    totals[TOTAL.messageCost] +
+    totals[TOTAL.couponCost] +
+    totals[TOTAL.discountCost] +
+    totals[TOTAL.giftCost];
+  const revenue = totals[TOTAL.revenue];
+  return {
+    strategy: plan.id,
+    strategyName: plan.name,
+    members,
+    referredMembers: totals[TOTAL.referredMembers],
+    retention,
+    churn: { natural, overMessaging },
+    proxies: { lapsed, lapsedButAlive, churnedNotLapsed, lapsedDays: tables.lapsedProxyDays },
+    optOuts,
+    converted,
+    purchases: totals[TOTAL.purchases],
+    revenue,
+    revenuePerMember: members > 0 ? revenue / members : 0,
+    clvPerMember: members > 0 ? clv / members : 0,
+    clvNetPerMember: members > 0 ? (clv - cost) / members : 0,
+    messages: totals[TOTAL.messages],
+    opened: totals[TOTAL.opened],
+    cost: spent,
+    costBreakdown: {
+      messages: totals[TOTAL.messageCost],
+      coupons: totals[TOTAL.couponCost],
+      discounts: totals[TOTAL.discountCost],
+      gifts: totals[TOTAL.giftCost],
+    },
+    roi: spent > 0 ? (revenue - spent) / spent : null,
+    instantRoi:
+      totals[TOTAL.earlyCost] > 0
+        ? (totals[TOTAL.earlyRevenue] - totals[TOTAL.earlyCost]) / totals[TOTAL.earlyCost]
+        : null,
+    instantWindowDays: tables.instantWindowDays,
+    revenueShareTop: revenueShareTop(revenues),
+    repeatPurchasesBySinceJoin: repeat,
+    stageMix: mix(merged.stageDiff, arm, STAGES, days),
+    depthMix: mix(merged.depthDiff, arm, DEPTHS, days),
+    daily: {
+      purchases: series(merged.purchasesByDay, arm, days),
+      revenue: series(merged.revenueByDay, arm, days),
+      messages: series(merged.messagesByDay, arm, days),
+      optOuts: series(merged.optOutsByDay, arm, days),
+      overMessagingChurn: series(merged.overMessagingByDay, arm, days),
+    },
+    referralCapped: totals[TOTAL.referralCapped] > 0,
+  };
+}
+
+/** Share of total revenue from the top 1, 5, 10 and 20 % of members (0 when nobody bought). */
+export function revenueShareTop(revenues: number[]): ArmReport["revenueShareTop"] {
+  const sorted = Float64Array.from(revenues).sort().reverse();
+  const total = sorted.reduce((s, v) => s + v, 0);
+  const share = (percent: number) => {
+    if (total <= 0) return 0;
+    const k = Math.ceil((sorted.length * percent) / 100);
+    let sum = 0;
+    for (let i = 0; i < k; i++) sum += sorted[i];
+    return sum / total;
+  };
+  return { "1": share(1), "5": share(5), "10": share(10), "20": share(20) };
+}
+
+function series(values: Int32Array | Float64Array, arm: number, days: number): number[] {
+  return Array.from(values.subarray(arm * days, (arm + 1) * days));
+}
+
+function mix(
+  diff: Int32Array,
+  arm: number,
+  names: readonly string[],
+  days: number,
+): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  names.forEach((name, k) => {
+    const at = (arm * names.length + k) * (days + 1);
+    const counts: number[] = [];
+    let running = 0;
+    for (let d = 0; d < days; d++) {
+      running += diff[at + d];
+      counts.push(running);
+    }
+    out[name] = counts;
+  });
+  return out;
+}

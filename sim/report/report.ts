@@ -1,0 +1,41 @@
+import type { Plan } from "../../strategies/compile.ts";
+import type { BlockOutcome } from "../engine/outcomes.ts";
+import type { Tables } from "../engine/tables.ts";
+import type { Scenario } from "../scenario/normalize.ts";
+import { type ArmReport, armReport } from "./arm-report.ts";
+
+/** The comparison report: what `compare --json` writes and the dashboard shows. */
+export type Report = {
+  tool: string;
+  scenario: string;
+  scenarioName: string;
+  seed: number;
+  members: number;
+  days: number;
+  /** Share of members randomised to each arm. */
+  split: number[];
+  arms: ArmReport[];
+};
+
+export const TOOL = "retention-lab 0.1.0";
+
+export function buildReport(options: {
+  scenario: Scenario;
+  plans: readonly Plan[];
+  tables: Tables;
+  merged: BlockOutcome;
+  seed: number;
+  split: number[];
+}): Report {
+  const { scenario, plans, tables, merged, seed, split } = options;
+  return {
+    tool: TOOL,
+    scenario: scenario.id,
+    scenarioName: scenario.name,
+    seed,
+    members: merged.count,
+    days: tables.days,
+    split,
+    arms: plans.map((plan, arm) => armReport(arm, plan, tables, merged)),
+  };
+}

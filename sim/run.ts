@@ -1,0 +1,90 @@
+import { compileStrategy, type Plan } from "../strategies/compile.ts";
+import type { Strategy } from "../strategies/types.ts";
+import { type BlockJob, blockJobs, simulateBlock } from "./engine/block.ts";
+import { mergeBlocks } from "./engine/merge.ts";
+import type { BlockOutcome } from "./engine/outcomes.ts";
+import { buildTables, type Tables } from "./engine/tables.ts";
+import { InputError } from "./errors.ts";
+import { buildReport, type Report } from "./report/report.ts";
+import type { Scenario } from "./scenario/normalize.ts";
+
+/** A comparison to run: one population, members randomised to the arms. */
+export type ComparisonSpec = {
+  scenario: Scenario;
+  strategies: Strategy[];
+  members: number;
+  days: number;
+  seed: number;
+  /** Shares of members per arm; equal when absent. */
+  split?: number[];
+};
+
+/** What every process (main thread or worker) derives from a spec before simulating blocks. */
+export type Prepared = {
+  spec: ComparisonSpec;
+  tables: Tables;
+  plans: Plan[];
+  split: number[];
+  armCumulative: Float64Array;
+};
+
+export function prepare(spec: ComparisonSpec): Prepared {
+  const arms = spec.strategies.length;
+  if (arms < 1) throw new InputError("a comparison requires at least one strategy");
+  if (arms > 16) throw new InputError(`a comparison takes at most 16 arms, got ${arms}`);
+  if (!Number.isInteger(spec.members) || spec.members < 1) {
+    throw new InputError(`members must be a whole number ≥ 1, got ${spec.members}`);
+  }
+  if (!Number.isInteger(spec.days) || spec.days < 1 || spec.days > 3650) {
+    throw new InputError(`days must be a whole number from 1 to 3650, got ${spec.days}`);
+  }
+  const raw = spec.split ?? spec.strategies.map(() => 1);
+  if (raw.length !== arms || raw.some((w) => !(w > 0) || !Number.isFinite(w))) {
+    throw new InputError(`split requires ${arms} positive shares, got ${raw.join(",")}`);
+  }
+  const total = raw.reduce((s, w) => s + w, 0);
+  const split = raw.map((w) => w / total);
+  const armCumulative = new Float64Array(arms);
+  split.reduce((running, share, i) => {
+    armCumulative[i] = i === arms - 1 ? 1 : running + share;
+    return running + share;
+  }, 0);
+  return {
+    spec,
+    tables: buildTables(spec.scenario, spec.days),
+    plans: spec.strategies.map(compileStrategy),
+    split,
+    armCumulative,
+  };
+}
+
+/** The blocks of a comparison; `fixedArm` runs every member in one arm (paired mode). */
+export function jobsFor(prepared: Prepared, fixedArm = -1): BlockJob[] {
+  const { spec, armCumulative } = prepared;
+  return blockJobs(spec.members, spec.seed >>> 0, armCumulative, fixedArm);
+}
+
+export function reportFor(prepared: Prepared, blocks: BlockOutcome[]): Report {
+  const merged = mergeBlocks(blocks, prepared.plans.length, prepared.spec.days);
+  return buildReport({
+    ...prepared,
+    scenario: prepared.spec.scenario,
+    merged,
+    seed: prepared.spec.seed,
+  });
+}
+
+/** Runs a comparison in this thread, block after block; `onProgress` gets the share done. */
+export function runComparisonHere(
+  spec: ComparisonSpec,
+  onProgress?: (done: number) => void,
+): Report {
+  const prepared = prepare(spec);
+  const jobs = jobsFor(prepared);
+  const blocks = jobs.map((job, i) => {
+    const block = simulateBlock(prepared.tables, prepared.plans, job);
+    onProgress?.((i + 1) / jobs.length);
+    return block;
+  });
+  return reportFor(prepared, blocks);
+}
