@@ -1,4 +1,5 @@
-import { aliveOrDropped, type BgnbdCustomer, type BgnbdParams } from "./bgnbd.ts";
+import type { BgnbdCustomer, BgnbdParams } from "./bgnbd.ts";
+import { bgnbdObjective } from "./bgnbd-objective.ts";
 import { lnGamma } from "./gamma-function.ts";
 import type { GammaGammaCustomer, GammaGammaParams } from "./gamma-gamma.ts";
 import { minimize } from "./nelder-mead.ts";
@@ -26,36 +27,11 @@ const FAR = 30;
 
 /**
  * Fits BG/NBD by maximum likelihood over ln r, ln α, ln a, ln b from three starts (one scaled
- * to the data), each polished by Nelder–Mead restarts. Customers with the same (x, tx, T) are
- * evaluated once, weighted, and the gamma terms once per distinct x.
+ * to the data); the best is polished by Nelder–Mead restarts until they stop improving.
  */
 export function fitBgnbd(customers: readonly BgnbdCustomer[]): BgnbdFit {
   if (customers.length === 0) throw new RangeError("fitBgnbd requires at least one customer");
-  const groups = groupBy(customers, (c) => `${c.x}|${c.tx}|${c.T}`);
-  const xs = [...new Set(customers.map((c) => c.x))];
-  const xIndex = groups.map(({ item }) => xs.indexOf(item.x));
-  const perX = new Float64Array(xs.length);
-  const negLogLik = (phi: readonly number[]) => {
-    if (phi.some((v) => Math.abs(v) > FAR)) return Number.POSITIVE_INFINITY;
-    const params = {
-      r: Math.exp(phi[0]),
-      alpha: Math.exp(phi[1]),
-      a: Math.exp(phi[2]),
-      b: Math.exp(phi[3]),
-    };
-    const { r, alpha, a, b } = params;
-    const base = -lnGamma(r) + r * Math.log(alpha) + lnGamma(a + b) - lnGamma(b);
-    for (let k = 0; k < xs.length; k++) {
-      const x = xs[k];
-      perX[k] = base + lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x);
-    }
-    let sum = 0;
-    for (let g = 0; g < groups.length; g++) {
-      const { item, weight } = groups[g];
-      sum += weight * (perX[xIndex[g]] + aliveOrDropped(params, item.x, item.tx, item.T));
-    }
-    return -sum;
-  };
+  const negLogLik = bgnbdObjective(customers);
   const meanT = mean(customers, (c) => c.T);
   const meanX = mean(customers, (c) => c.x);
   const alpha0 = Math.max(meanT, 1e-3) / Math.max(meanX, 0.05);

@@ -1,7 +1,8 @@
 /**
  * Hand-written Nelder–Mead (no npm optimiser: the standard Lagarias et al. 1998 rules,
- * adaptive coefficients of Gao & Han 2012), restarted from its best point until a restart no
- * longer improves, which guards against the simplex collapsing early.
+ * adaptive coefficients of Gao & Han 2012); `minimize` takes the best of several starts and
+ * restarts from it until a restart no longer improves, which guards against the simplex
+ * collapsing early.
  */
 
 export type Objective = (x: readonly number[]) => number;
@@ -95,7 +96,7 @@ function replaceWorst(points: number[][], values: number[], point: number[], val
 }
 
 /**
- * The best minimum over several starts, each polished by restarts from its best point until a
+ * The best minimum over several starts, polished by restarts from its best point until a
  * restart improves by no more than `restartImprovement`.
  */
 export function minimize(
@@ -104,22 +105,22 @@ export function minimize(
   options: MinimizeOptions = {},
 ): Minimum {
   const { restartImprovement = 1e-10 } = options;
-  let best: Minimum | undefined;
   let evaluations = 0;
+  let best: Minimum | undefined;
   for (const start of starts) {
-    let current = nelderMead(f, start, options);
-    evaluations += current.evaluations;
-    for (let restart = 0; restart < 50; restart++) {
-      const again = nelderMead(f, current.x, { ...options, step: 0.1 });
-      evaluations += again.evaluations;
-      const improved = current.value - again.value > restartImprovement;
-      if (again.value < current.value) current = again;
-      if (!improved) break;
-    }
-    if (!best || current.value < best.value) best = current;
+    const found = nelderMead(f, start, options);
+    evaluations += found.evaluations;
+    if (!best || found.value < best.value) best = found;
   }
   if (!best || !Number.isFinite(best.value)) {
     throw new RangeError("minimize found no start where the objective is finite");
+  }
+  for (let restart = 0; restart < 50; restart++) {
+    const again = nelderMead(f, best.x, { ...options, step: 0.1 });
+    evaluations += again.evaluations;
+    const improved = best.value - again.value > restartImprovement;
+    if (again.value < best.value) best = again;
+    if (!improved) break;
   }
   return { x: best.x, value: best.value, evaluations };
 }

@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Calibration, calibrate, parseDate } from "../../sim/calibrate/index.ts";
+import {
+  bgnbdLogLikelihood,
+  type Calibration,
+  calibrate,
+  gammaGammaLogLikelihood,
+  parseDate,
+} from "../../sim/calibrate/index.ts";
 
 const data = (name: string) => fileURLToPath(new URL(`../../data/cdnow/${name}`, import.meta.url));
 const within = (got: number, want: number, relative: number) =>
@@ -51,6 +57,22 @@ describe("CDNOW sample, calibration through 1997-09-30, in weeks", () => {
     within(params.a, 0.7929199, 1e-3);
     within(params.b, 2.4258881, 1e-3);
     expect(Math.abs(logLik - -9582.43)).toBeLessThanOrEqual(0.01);
+  });
+
+  it("reports the log-likelihoods of the closed forms at a true maximum", () => {
+    const { params, logLik } = fit.bgnbd;
+    expect(bgnbdLogLikelihood(params, fit.summary.customers)).toBeCloseTo(logLik, 8);
+    for (const key of ["r", "alpha", "a", "b"] as const) {
+      for (const factor of [0.999, 1.001]) {
+        const moved = { ...params, [key]: params[key] * factor };
+        expect(bgnbdLogLikelihood(moved, fit.summary.customers)).toBeLessThan(logLik);
+      }
+    }
+    const buyers = fit.summary.customers.filter((c) => c.x > 0);
+    expect(gammaGammaLogLikelihood(fit.gammaGamma!.params, buyers)).toBeCloseTo(
+      fit.gammaGamma!.logLik,
+      8,
+    );
   });
 
   it("gives BG/NBD standard errors close to the published ones", () => {
