@@ -1,6 +1,6 @@
 import { compileStrategy, type Plan } from "../strategies/compile.ts";
 import type { Strategy } from "../strategies/types.ts";
-import { type BlockJob, blockJobs, simulateBlock } from "./engine/block.ts";
+import { type BlockJob, blockJobs, maxRules, simulateBlock } from "./engine/block.ts";
 import { mergeBlocks } from "./engine/merge.ts";
 import type { BlockOutcome } from "./engine/outcomes.ts";
 import { buildTables, type Tables } from "./engine/tables.ts";
@@ -65,7 +65,12 @@ export function jobsFor(prepared: Prepared, fixedArm = -1): BlockJob[] {
 }
 
 export function reportFor(prepared: Prepared, blocks: BlockOutcome[]): Report {
-  const merged = mergeBlocks(blocks, prepared.plans.length, prepared.spec.days);
+  const merged = mergeBlocks(
+    blocks,
+    prepared.plans.length,
+    prepared.spec.days,
+    maxRules(prepared.plans),
+  );
   return buildReport({
     ...prepared,
     scenario: prepared.spec.scenario,

@@ -67,6 +67,8 @@ export type Plan = {
   id: string;
   name: string;
   rules: CompiledRule[];
+  /** For reports only; the engine never reads them. */
+  ruleNames: string[];
   /** Rules by trigger index, so an event looks only at the rules it can start. */
   byTrigger: CompiledRule[][];
   capPerDay: number;
@@ -116,6 +118,7 @@ export function compileStrategy(strategy: Strategy): Plan {
     id: strategy.id,
     name: strategy.name,
     rules,
+    ruleNames: strategy.rules.map((rule) => rule.name),
     byTrigger: TRIGGERS.map((_, t) => rules.filter((rule) => rule.trigger === t)),
     capPerDay: strategy.frequencyCap.perDay,
     capPerWeek: strategy.frequencyCap.perWeek,

@@ -36,7 +36,7 @@ export function assignArm(seed: number, member: number, armCumulative: Float64Ar
 }
 
 export function simulateBlock(tables: Tables, plans: readonly Plan[], job: BlockJob): BlockOutcome {
-  const out = allocateBlock(job.start, job.count, plans.length, tables.days);
+  const out = allocateBlock(job.start, job.count, plans.length, tables.days, maxRules(plans));
   const queue: { arrival: Arrival; hour: number }[] = [];
   let capped = false;
   const limit = REFERRAL_CAP * job.count;
@@ -81,4 +81,9 @@ export function blockJobs(
     });
   }
   return jobs;
+}
+
+/** Rule slots per arm in the outcome arrays. */
+export function maxRules(plans: readonly Plan[]): number {
+  return Math.max(1, ...plans.map((p) => p.rules.length));
 }

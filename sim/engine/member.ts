@@ -180,8 +180,9 @@ export class MemberSimulator {
     this.starts.fill(0);
     this.capDay.fill(-1);
     // Draws in a fixed order, so a member is the same person under every arm (common random numbers).
-    const drawnJoin = Math.floor(base.next() * t.windowDays);
-    this.joinDay = arrival.joinDay >= 0 ? arrival.joinDay : Math.min(drawnJoin, t.days - 1);
+    // Arrivals spread over the acquisition window, cut at the horizon when the run is shorter.
+    const drawnJoin = Math.floor(base.next() * Math.min(t.windowDays, t.days));
+    this.joinDay = arrival.joinDay >= 0 ? arrival.joinDay : drawnJoin;
     this.acquisition = arrival.isRoot ? pick(t.acquisitionCumulative, base.next()) : REFERRAL;
     let subscribed = 0;
     for (let c = 0; c < CHANNELS.length; c++) {
@@ -392,25 +393,26 @@ export class MemberSimulator {
       if (trigger === ON.couponExpiring || trigger === ON.courseExpiring)
         when -= rule.daysBefore * 24;
       if (trigger === ON.inactive) when += rule.inactiveDays * 24;
-      when = this.sendHour(rule, when);
+      when = this.sendHour(rule, when, at);
       if (when >= this.t.days * 24) continue;
       this.starts[rule.index]++;
       this.schedule.push(when, rule.index, at, rule.repeatTimes, ref);
     }
   }
 
-  private sendHour(rule: CompiledRule, when: number): number {
-    if (rule.hourMode === HOUR_FIXED) {
-      const at = Math.floor(when / 24) * 24 + rule.hour;
-      return at < when ? at + 24 : at;
-    }
+  /**
+   * When a rule fires: its delay after the trigger, then at a fixed hour or the start of the
+   * member's active hours on that calendar day — but never before the trigger itself.
+   */
+  private sendHour(rule: CompiledRule, when: number, trigger: number): number {
+    if (rule.hourMode !== HOUR_FIXED && rule.hourMode !== HOUR_ACTIVE) return when;
+    const dayStart = Math.floor(when / 24) * 24;
     if (rule.hourMode === HOUR_ACTIVE) {
-      const hour = when - Math.floor(when / 24) * 24;
+      const hour = when - dayStart;
       if (hour >= this.activeStart && hour < this.activeEnd) return when;
-      const at = Math.floor(when / 24) * 24 + this.activeStart;
-      return at < when ? at + 24 : at;
     }
-    return when;
+    const at = dayStart + (rule.hourMode === HOUR_FIXED ? rule.hour : this.activeStart);
+    return at < trigger ? at + 24 : at;
   }
 
   private execute(now: number): void {
@@ -481,7 +483,11 @@ export class MemberSimulator {
 
   private act(rule: CompiledRule, now: number): void {
     const delivered = rule.messageKind < 0 || this.send(rule.messageKind, rule.channel, now);
-    if (!delivered || !this.alive) return;
+    if (!delivered) return;
+    const slot = this.arm * this.starts.length + rule.index;
+    this.out.ruleActs[slot]++;
+    this.out.ruleActDays[slot] += now / 24 - this.joinDay;
+    if (!this.alive) return;
     const t = this.t;
     if (rule.couponValue > 0) {
       this.couponValue = rule.couponValue;

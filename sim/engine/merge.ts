@@ -8,10 +8,11 @@ export function mergeBlocks(
   blocks: readonly BlockOutcome[],
   arms: number,
   days: number,
+  rules: number,
 ): BlockOutcome {
   const ordered = [...blocks].sort((x, y) => x.start - y.start);
   const count = ordered.reduce((n, b) => n + b.count, 0);
-  const merged = allocateBlock(0, count, arms, days);
+  const merged = allocateBlock(0, count, arms, days, rules);
   let offset = 0;
   for (const block of ordered) {
     for (const key of PER_MEMBER_KEYS)

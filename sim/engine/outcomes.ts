@@ -59,6 +59,9 @@ export type BlockOutcome = {
   overMessagingByDay: Int32Array;
   /** Per arm × (days + 1): purchases after the join, by day since join (randomised members). */
   repeatByDaySinceJoin: Int32Array;
+  /** Per arm × rule: how often the rule acted (sent or gave something), and the days since join then. */
+  ruleActs: Int32Array;
+  ruleActDays: Float64Array;
   totals: Float64Array;
 };
 
@@ -67,6 +70,7 @@ export function allocateBlock(
   count: number,
   arms: number,
   days: number,
+  rules: number,
 ): BlockOutcome {
   const series = () => new Int32Array(arms * days);
   return {
@@ -93,6 +97,8 @@ export function allocateBlock(
     optOutsByDay: series(),
     overMessagingByDay: series(),
     repeatByDaySinceJoin: new Int32Array(arms * (days + 1)),
+    ruleActs: new Int32Array(arms * rules),
+    ruleActDays: new Float64Array(arms * rules),
     totals: new Float64Array(arms * TOTAL_FIELDS),
   };
 }
@@ -130,5 +136,7 @@ export const SUMMED_KEYS = [
   "optOutsByDay",
   "overMessagingByDay",
   "repeatByDaySinceJoin",
+  "ruleActs",
+  "ruleActDays",
   "totals",
 ] as const satisfies readonly (keyof BlockOutcome)[];

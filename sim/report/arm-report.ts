@@ -59,6 +59,8 @@ export type ArmReport = {
     optOuts: number[];
     overMessagingChurn: number[];
   };
+  /** Per rule of the playbook: how often it acted and, on average, how many days after joining. */
+  rules: { name: string; acted: number; meanDaySinceJoin: number | null }[];
   /** True when referrals were capped at 4 per randomised member in some block. */
   referralCapped: boolean;
 };
@@ -70,6 +72,8 @@ export function armReport(
   merged: BlockOutcome,
 ): ArmReport {
   const days = tables.days;
+  const arms = merged.totals.length / TOTAL_FIELDS;
+  const ruleSlots = merged.ruleActs.length / arms;
   const n = merged.count;
   const totals = merged.totals.subarray(arm * TOTAL_FIELDS, (arm + 1) * TOTAL_FIELDS);
   let members = 0;
@@ -171,6 +175,15 @@ export function armReport(
       optOuts: series(merged.optOutsByDay, arm, days),
       overMessagingChurn: series(merged.overMessagingByDay, arm, days),
     },
+    rules: plan.rules.map((rule, r) => {
+      const slot = arm * ruleSlots + r;
+      const acted = merged.ruleActs[slot];
+      return {
+        name: plan.ruleNames[r],
+        acted,
+        meanDaySinceJoin: acted > 0 ? merged.ruleActDays[slot] / acted : null,
+      };
+    }),
     referralCapped: totals[TOTAL.referralCapped] > 0,
   };
 }

@@ -1,0 +1,134 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { main } from "../../sim/cli/main.ts";
+
+const run = async (argv: string[]) => {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+};
+const scratch = () => mkdtempSync(join(tmpdir(), "retention-lab-"));
+
+describe("retention-lab compare", () => {
+  it("prints a per-arm table and writes the JSON report other tools read", async () => {
+    const dir = scratch();
+    const json = join(dir, "report.json");
+    const result = await run([
+      "compare",
+      "--members",
+      "4000",
+      "--days",
+      "120",
+      "--json",
+      json,
+      "--csv",
+      join(dir, "csv"),
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/t-plus-7\s+scenario-nurture/);
+    expect(result.stdout).toMatch(/churn: over-messaging/);
+    const report = JSON.parse(readFileSync(json, "utf8"));
+    expect(report).toMatchObject({
+      scenario: "knowledge-course",
+      seed: 1,
+      members: 4000,
+      days: 120,
+    });
+    for (const arm of report.arms) {
+      for (const key of [
+        "strategy",
+        "members",
+        "retention",
+        "churn",
+        "optOuts",
+        "converted",
+        "purchases",
+        "revenue",
+        "clvPerMember",
+        "messages",
+        "cost",
+        "revenueShareTop",
+      ]) {
+        expect(arm).toHaveProperty(key);
+      }
+      expect(arm.retention).toHaveLength(121);
+      expect(Object.keys(arm.revenueShareTop)).toEqual(["1", "5", "10", "20"]);
+      expect(arm.churn).toEqual({ natural: expect.any(Number), overMessaging: expect.any(Number) });
+    }
+    expect(readdirSync(join(dir, "csv")).sort()).toEqual([
+      "arms.csv",
+      "daily.csv",
+      "retention.csv",
+      "stage-mix.csv",
+    ]);
+  });
+
+  it("lists the built-in scenarios and strategies as JSON", async () => {
+    const result = await run(["list", "--json"]);
+    const listed = JSON.parse(result.stdout);
+    expect(listed.scenarios[0]).toMatchObject({ id: "knowledge-course", name: expect.any(String) });
+    expect(listed.strategies.map((s: { id: string }) => s.id)).toContain("scenario-nurture");
+  });
+
+  it.each([
+    [
+      ["compare", "--scenario", "mars"],
+      /unknown scenario "mars"; built-in scenarios: knowledge-course/,
+    ],
+    [["compare", "--arms", "control,nope"], /unknown strategy "nope"/],
+    [["compare", "--members", "-5"], /option --members must be from 1 to 50,000,000, got -5/],
+    [["compare", "--members", "abc"], /option --members must be a number, got "abc"/],
+    [["compare", "--days", "NaN"], /option --days must be a number, got "NaN"/],
+    [["compare", "--seed", "1.5"], /option --seed must be a whole number, got "1.5"/],
+    [["compare", "--members"], /option --members requires a value/],
+    [["compare", "--memebrs", "5"], /unknown option --memebrs/],
+    [["compare", "--split", "1,0"], /option --split requires 2 positive numbers/],
+    [["frobnicate"], /unknown command "frobnicate"/],
+  ])("refuses %j with exit code 2 and one clear line", async (argv, message) => {
+    const result = await run(argv as string[]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("names the file and field of a bad playbook and writes no output", async () => {
+    const dir = scratch();
+    const bad = join(dir, "x.json");
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        id: "x",
+        rules: [{ on: "joined", delayDays: -1, message: { kind: "welcome", channel: "sms" } }],
+      }),
+    );
+    const out = join(dir, "out.json");
+    const result = await run(["compare", "--arms", `control,${bad}`, "--json", out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${bad}: rules[0].delayDays must be ≥ 0, got -1`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("names a malformed scenario file", async () => {
+    const dir = scratch();
+    const bad = join(dir, "broken.json");
+    writeFileSync(bad, "{ not json");
+    const result = await run(["compare", "--scenario", bad]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`${bad.replaceAll("/", "\\/")}: malformed JSON`));
+  });
+
+  it("runs as an installed command: exit code 2 and no stack trace on bad input", async () => {
+    const exec = promisify(execFile);
+    const failure = await exec("node", ["bin/retention-lab.js", "compare", "--members", "0"]).catch(
+      (e) => e,
+    );
+    expect(failure.code).toBe(2);
+    expect(failure.stderr).toMatch(/^retention-lab compare: option --members must be from 1/);
+    expect(failure.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
