@@ -175,7 +175,7 @@ export function armReport(
       optOuts: series(merged.optOutsByDay, arm, days),
       overMessagingChurn: series(merged.overMessagingByDay, arm, days),
     },
-    rules: plan.rules.map((rule, r) => {
+    rules: plan.ruleNames.map((name, r) => {
       const slot = arm * ruleSlots + r;
       const acted = merged.ruleActs[slot];
       return {

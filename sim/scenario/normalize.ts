@@ -54,6 +54,7 @@ const BOUNDS: [string, NumberRule][] = [
   ["course.accessDays", { min: 1, max: 3650, integer: true }],
   ["membership.tiers", { min: 1, max: 10, integer: true }],
   ["economics.annualDiscountRate", { min: 0, max: 1 }],
+  ["economics.instantWindowDays", { min: 1, max: 3650, integer: true }],
 ];
 const PATTERNS = BOUNDS.map(([pattern, rule]) => ({
   test: new RegExp(`^${pattern.replaceAll(".", "\\.").replaceAll("*", "[^.]+")}(\\..*)?$`),
