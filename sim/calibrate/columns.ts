@@ -50,11 +50,14 @@ const AMOUNT_NAMES = [
 const normalise = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 /**
- * A first line is a header when none of its fields is a date and some field has a letter:
- * "customer_id,date,amount" is, "00004 00001 19970101 2 29.33" is not.
+ * A first line is a header when none of its fields looks like a date or a number and some field
+ * has a letter: "customer_id,date,amount" is, "00004 00001 19970101 2 29.33" and
+ * "a,1997-02-30,10" (a bad date, still a data row) are not.
  */
 export function isHeader(fields: readonly string[]): boolean {
-  if (fields.some((f) => parseDate(f) !== undefined)) return false;
+  const dataLike = (f: string) =>
+    parseDate(f) !== undefined || /^[-+$€£¥\d.,/: ]*\d[-+$€£¥\d.,/: ]*$/.test(f);
+  if (fields.some(dataLike)) return false;
   return fields.some((f) => /[A-Za-z]/.test(f));
 }
 

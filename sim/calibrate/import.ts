@@ -61,27 +61,29 @@ export async function importTransactions(
     const s = setup!;
     if (line === s.headerLine) return;
     if (text.trim() === "") return bad.add("blank line", line, text);
-    if (s.headerKey !== undefined && key(text, s.delimiter) === s.headerKey) {
-      return bad.add("repeated header", line, text);
-    }
+    // A header has no date field, so a repeated one always fails below; only then compare.
+    const reject = (kind: BadRowKind) => {
+      const repeated = s.headerKey !== undefined && key(text, s.delimiter) === s.headerKey;
+      bad.add(repeated ? "repeated header" : kind, line, text);
+    };
     const fields = splitFields(text, s.delimiter);
     const { id: idColumn, date: dateColumn, amount: amountColumn } = s.columns;
     if (fields.length <= Math.max(idColumn, dateColumn, amountColumn ?? 0)) {
-      return bad.add("too few columns", line, text);
+      return reject("too few columns");
     }
     const id = fields[idColumn].trim();
-    if (id === "") return bad.add("missing customer id", line, text);
+    if (id === "") return reject("missing customer id");
     const day = parseDate(fields[dateColumn], options.dateFormat);
     if (day === NEEDS_ORDER) {
       throw new InputError(
         `${file} line ${line}: date ${show(fields[dateColumn].trim())} could be day-first or month-first; pass --date-format DMY or --date-format MDY`,
       );
     }
-    if (day === undefined) return bad.add("unparseable date", line, text);
+    if (day === undefined) return reject("unparseable date");
     let amount = 0;
     if (amountColumn !== undefined) {
       const parsed = parseAmount(fields[amountColumn]);
-      if (typeof parsed === "string") return bad.add(parsed, line, text);
+      if (typeof parsed === "string") return reject(parsed);
       amount = parsed;
     }
     rows++;

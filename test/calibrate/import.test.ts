@@ -88,6 +88,15 @@ describe("importTransactions", () => {
     expect(byName.hasAmounts).toBe(false);
   });
 
+  it("takes a first row with a bad date for data, not for a header", async () => {
+    const log = await read("a,1997-02-30,10\nb,1997-01-02,20\nc,1997-01-03,30\n");
+    expect(log.header).toBeUndefined();
+    expect(log.rows).toBe(2);
+    expect(log.badRows.examples).toEqual([
+      { line: 1, kind: "unparseable date", text: "a,1997-02-30,10" },
+    ]);
+  });
+
   it("merges a customer's same-day purchases, summing amounts, whatever the row order", async () => {
     const log = await read(
       "id,date,amount\na,1997-01-05,1\nb,1997-01-01,2\na,1997-01-01,3\na,1997-01-05,4\na,1997-01-03,5\na,1997-01-01,6\n",
