@@ -1,3 +1,4 @@
+import { InputError } from "../errors.ts";
 import type { BadRowReport } from "./bad-rows.ts";
 import { formatDay } from "./dates.ts";
 import { type Diagnostics, diagnose } from "./diagnostics.ts";
@@ -23,11 +24,17 @@ export type Calibration = {
 
 /**
  * Imports a transaction log, summarises it per customer, fits BG/NBD (and Gamma-Gamma when the log
- * has amounts) and computes the fit diagnostics. Throws InputError for unusable input.
+ * has amounts) and computes the fit diagnostics. Throws InputError for unusable input, including
+ * a log where nobody buys again in the calibration period.
  */
 export async function calibrate(file: string, options: CalibrateOptions): Promise<Calibration> {
   const log = await importTransactions(file, options);
   const summary = summarise(log, { calibrationEnd: options.calibrationEnd, unit: options.unit });
+  if (summary.repeatTransactions === 0) {
+    throw new InputError(
+      `${file}: no customer bought again by the calibration end ${formatDay(summary.calibrationEnd)}, so there is nothing to fit; pass a later --calibration-end or a longer log`,
+    );
+  }
   const bgnbd = fitBgnbd(summary.customers);
   const repeatBuyers = summary.customers.filter((c) => c.x >= 1 && c.zbar > 0);
   const gammaGamma = log.hasAmounts && repeatBuyers.length > 0 ? fitGammaGamma(repeatBuyers) : null;

@@ -83,7 +83,7 @@ export function formatCalibration(c: Calibration): string {
   if (bad.total > 0) {
     out.push("");
     const kinds = Object.entries(bad.byKind)
-      .map(([kind, n]) => `${n} ${kind}`)
+      .map(([kind, n]) => `${count(n ?? 0)} ${kind}`)
       .join(", ");
     out.push(`Bad rows skipped: ${count(bad.total)} (${kinds})`);
     for (const e of bad.examples)

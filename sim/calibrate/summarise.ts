@@ -65,7 +65,7 @@ export function summarise(
   }
   if (purchases.customers < 2) {
     throw new InputError(
-      `${file} has only one customer; the models need many customers' purchase histories`,
+      `${file} has only one customer; the models need a log of many customers' purchases`,
     );
   }
   const customers: CustomerSummary[] = [];

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
+  calibrate,
   type ImportOptions,
   importTransactions,
   parseDate,
@@ -240,5 +241,14 @@ describe("summarise", () => {
     const days = summarise(log, { unit: "day", calibrationEnd: end("1997-01-10") });
     expect(days.customers[0]).toMatchObject({ x: 1, tx: 7, T: 9, zbar: 7, holdoutX: 1 });
     expect(days.holdoutTransactions).toBe(1);
+  });
+
+  it("refuses to fit a log where nobody buys again by the calibration end", async () => {
+    const path = file("id,date\na,1997-01-01\nb,1997-01-02\na,1997-03-01\n");
+    await expect(
+      calibrate(path, { unit: "week", calibrationEnd: end("1997-02-01") }),
+    ).rejects.toThrow(
+      `${path}: no customer bought again by the calibration end 1997-02-01, so there is nothing to fit; pass a later --calibration-end or a longer log`,
+    );
   });
 });
