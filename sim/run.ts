@@ -5,6 +5,7 @@ import { mergeBlocks } from "./engine/merge.ts";
 import type { BlockOutcome } from "./engine/outcomes.ts";
 import { buildTables, type Tables } from "./engine/tables.ts";
 import { InputError } from "./errors.ts";
+import { type PoolOptions, runBlocksOnPool } from "./pool/pool.ts";
 import { buildReport, type Report } from "./report/report.ts";
 import type { Scenario } from "./scenario/normalize.ts";
 
@@ -90,6 +91,24 @@ export function runComparisonHere(
     const block = simulateBlock(prepared.tables, prepared.plans, job);
     onProgress?.((i + 1) / jobs.length);
     return block;
+  });
+  return reportFor(prepared, blocks);
+}
+
+/**
+ * Runs a comparison on a pool of workers (`workers: 0` runs in this thread). Blocks and streams do
+ * not depend on the number of workers, so neither does the report.
+ */
+export async function runComparison(
+  spec: ComparisonSpec,
+  options: Partial<PoolOptions> & { workers: number },
+): Promise<Report> {
+  if (options.workers === 0 || !options.createWorker)
+    return runComparisonHere(spec, options.onProgress);
+  const prepared = prepare(spec);
+  const blocks = await runBlocksOnPool(spec, jobsFor(prepared), {
+    ...options,
+    createWorker: options.createWorker,
   });
   return reportFor(prepared, blocks);
 }

@@ -1,7 +1,8 @@
 import { InputError } from "../errors.ts";
+import { createNodeWorker, defaultWorkers } from "../pool/node-pool.ts";
 import type { ArmReport } from "../report/arm-report.ts";
 import type { Report } from "../report/report.ts";
-import { runComparisonHere } from "../run.ts";
+import { runComparison } from "../run.ts";
 import { DEFAULT_SCENARIO_ID } from "../scenario/builtin.ts";
 import { parseArgs } from "./args.ts";
 import { fmt, pct, table } from "./format.ts";
@@ -21,6 +22,7 @@ Simulates one member population, randomises members to the arms and compares the
   --seed S              random seed (default: 1); same inputs and seed give the same report
   --json FILE           write the full report as JSON
   --csv DIR             write arms.csv, retention.csv, daily.csv and stage-mix.csv into DIR
+  --workers N           worker threads (default: the number of cores); results do not depend on it
   --quiet               no progress on stderr
 `;
 
@@ -34,6 +36,7 @@ const SPEC = {
   json: "string",
   csv: "string",
   quiet: "boolean",
+  workers: "integer",
   help: "boolean",
 } as const;
 
@@ -67,18 +70,28 @@ export const compareCommand: Command = {
       options.split === undefined
         ? undefined
         : parseSplit(String(options.split), strategies.length);
+    if (options.workers !== undefined) {
+      const w = Number(options.workers);
+      if (w < 1 || w > 64) throw new InputError(`option --workers must be from 1 to 64, got ${w}`);
+      if (w > members)
+        throw new InputError(`option --workers (${w}) must not exceed --members (${members})`);
+    }
+    const workers = Number(options.workers ?? defaultWorkers());
     const showProgress = !options.quiet && members * days * strategies.length > 2e7;
     let shown = -1;
-    const report = runComparisonHere(
-      { scenario, strategies, members, days, seed, split },
-      (done) => {
-        const tenth = Math.floor(done * 10);
-        if (showProgress && tenth !== shown) {
-          shown = tenth;
-          io.stderr(`simulating ${fmt(members)} members × ${days} days: ${tenth * 10} %\n`);
-        }
-      },
-    );
+    const onProgress = (done: number) => {
+      const tenth = Math.floor(done * 10);
+      if (showProgress && tenth !== shown) {
+        shown = tenth;
+        io.stderr(`simulating ${fmt(members)} members × ${days} days: ${tenth * 10} %\n`);
+      }
+    };
+    const spec = { scenario, strategies, members, days, seed, split };
+    const report = await runComparison(spec, {
+      workers,
+      createWorker: () => createNodeWorker(),
+      onProgress,
+    });
     const files: { path: string; text: string }[] = [];
     if (options.json !== undefined)
       files.push({ path: String(options.json), text: `${JSON.stringify(report, null, 1)}\n` });

@@ -108,6 +108,7 @@ export class MemberSimulator {
   private depth = 0;
   private depthSince = 0;
   private engaged = false;
+  private nextReviewDay = 0;
   private purchases = 0;
   private monetary = 0;
   private firstPurchaseDay = -1;
@@ -157,8 +158,9 @@ export class MemberSimulator {
         this.churn(CAUSE_NATURAL);
         break;
       }
-      this.updateStage();
-      this.updateDepth();
+      // Stage and depth change only on events or at known days; skip the days in between.
+      if (day >= this.nextReviewDay)
+        this.nextReviewDay = Math.min(this.updateStage(), this.updateDepth());
       if (day >= this.rateValidUntilDay) this.updateRate();
       this.runDay(day * 24, day * 24 + 24);
     }
@@ -208,6 +210,7 @@ export class MemberSimulator {
     this.depth = DEPTH.basic;
     this.depthSince = this.joinDay;
     this.engaged = false;
+    this.nextReviewDay = 0;
     this.purchases = 0;
     this.monetary = 0;
     this.firstPurchaseDay = -1;
@@ -347,6 +350,7 @@ export class MemberSimulator {
 
   private referNewMember(day: number, at: number): void {
     this.children++;
+    this.nextReviewDay = 0;
     if (day >= this.t.days) return;
     const hour = Math.min(23.99, at - day * 24 + 1);
     this.refer(
@@ -361,8 +365,15 @@ export class MemberSimulator {
     );
   }
 
+  /** An interaction that can change stage and depth: reviewed at the start of the next day. */
+  private engage(): void {
+    this.engaged = true;
+    this.nextReviewDay = 0;
+  }
+
   private activity(at: number): void {
     this.lastActivityHour = at;
+    this.nextReviewDay = 0;
     this.fire(ON.inactive, at, at);
   }
 
@@ -493,7 +504,7 @@ export class MemberSimulator {
       this.couponValue = rule.couponValue;
       this.couponUntilHour = now + rule.couponDays * 24;
       this.couponId++;
-      this.engaged = true;
+      this.engage();
       this.fire(ON.couponExpiring, this.couponUntilHour, this.couponId);
     }
     if (rule.discountPercent > 0) {
@@ -506,12 +517,12 @@ export class MemberSimulator {
     }
     if (rule.inviteToGroup && !(this.subscribed & COMMUNITY) && this.msg.next() < t.groupJoinRate) {
       this.subscribed |= COMMUNITY;
-      this.engaged = true;
+      this.engage();
     }
     if (rule.addWecomFriend && !(this.subscribed & WECOM) && this.msg.next() < t.wecomAddRate) {
       this.subscribed |= WECOM;
       this.wecomFriendHour = now;
-      this.engaged = true;
+      this.engage();
     }
     if (rule.upgradeTier && this.tier < t.tiers - 1) {
       this.tier++;
@@ -561,7 +572,7 @@ export class MemberSimulator {
     if (this.msg.next() < openP) {
       out.totals[arm * TOTAL_FIELDS + TOTAL.opened]++;
       this.lastOpenHour = now;
-      this.engaged = true;
+      this.engage();
       // An opened message multiplies the member's own rate and adds a rate of its own, for a while.
       const boost = 1 + t.kindLift[kind] * fit;
       const added = t.kindAddedRate[kind] * fit;
@@ -602,48 +613,72 @@ export class MemberSimulator {
     return v;
   }
 
-  /** Stage from recency and rhythm (seed 000); thresholds from the scenario. */
-  private updateStage(): void {
+  /**
+   * Stage from recency and rhythm (seed 000); thresholds from the scenario. Returns the next day
+   * on which the stage can change if nothing happens meanwhile.
+   */
+  private updateStage(): number {
     const t = this.t;
     const day = this.day;
     let stage: number;
-    if (day - this.joinDay < t.breakInDays) stage = STAGE["break-in"];
-    else {
-      const recency = day - Math.floor(this.lastActivityHour / 24);
+    let next: number;
+    if (day - this.joinDay < t.breakInDays) {
+      stage = STAGE["break-in"];
+      next = this.joinDay + t.breakInDays;
+    } else {
+      const lastActive = Math.floor(this.lastActivityHour / 24);
+      const recency = day - lastActive;
       let stable = t.stableRecencyDays;
       if (this.purchases >= 2) {
         const gap = (this.lastPurchaseDay - this.firstPurchaseDay) / (this.purchases - 1);
         stable = Math.min(stable, Math.max(1, t.rhythmMultiplier * gap));
       }
-      stage =
-        recency <= stable
-          ? STAGE.stable
-          : recency > t.lapsedRecencyDays
-            ? STAGE.lapsed
-            : STAGE.declining;
+      if (recency <= stable) {
+        stage = STAGE.stable;
+        next = lastActive + Math.floor(stable) + 1;
+      } else if (recency > t.lapsedRecencyDays) {
+        stage = STAGE.lapsed;
+        next = 1e9;
+      } else {
+        stage = STAGE.declining;
+        next = lastActive + t.lapsedRecencyDays + 1;
+      }
     }
-    if (stage === this.stage) return;
-    this.closeStretch(this.out.stageDiff, STAGES.length, this.stage, this.stageSince, day);
-    this.stage = stage;
-    this.stageSince = day;
-    this.fire(ON.stageChanged, day * 24, 0);
+    if (stage !== this.stage) {
+      this.closeStretch(this.out.stageDiff, STAGES.length, this.stage, this.stageSince, day);
+      this.stage = stage;
+      this.stageSince = day;
+      this.fire(ON.stageChanged, day * 24, 0);
+    }
+    return next;
   }
 
-  /** Relationship depth (seed 002): KOC = a repeat member who has brought in new members. */
-  private updateDepth(): void {
+  /**
+   * Relationship depth (seed 002): KOC = a repeat member who has brought in new members. Returns
+   * the next day on which the depth can change if nothing happens meanwhile.
+   */
+  private updateDepth(): number {
     const t = this.t;
     const day = this.day;
     const period = t.depthPeriodDays;
     let depth: number;
+    let next: number;
     if (this.prevPurchaseDay >= 0 && day - this.prevPurchaseDay < period) {
       depth = this.children >= t.kocMinReferrals ? DEPTH.koc : DEPTH.repeat;
-    } else if (this.lastPurchaseDay >= 0 && day - this.lastPurchaseDay < period)
+      next = this.prevPurchaseDay + period;
+    } else if (this.lastPurchaseDay >= 0 && day - this.lastPurchaseDay < period) {
       depth = DEPTH.purchased;
-    else depth = this.engaged ? DEPTH.member : DEPTH.basic;
-    if (depth === this.depth) return;
-    this.closeStretch(this.out.depthDiff, DEPTHS.length, this.depth, this.depthSince, day);
-    this.depth = depth;
-    this.depthSince = day;
+      next = this.lastPurchaseDay + period;
+    } else {
+      depth = this.engaged ? DEPTH.member : DEPTH.basic;
+      next = 1e9;
+    }
+    if (depth !== this.depth) {
+      this.closeStretch(this.out.depthDiff, DEPTHS.length, this.depth, this.depthSince, day);
+      this.depth = depth;
+      this.depthSince = day;
+    }
+    return next;
   }
 
   private closeStretch(

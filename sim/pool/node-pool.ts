@@ -1,0 +1,26 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import * as Comlink from "comlink";
+import nodeEndpoint from "comlink/dist/esm/node-adapter.mjs";
+import type { PoolWorker } from "./pool.ts";
+import type { WorkerApi } from "./worker-api.ts";
+
+/** One engine worker_thread behind Comlink. */
+export function createNodeWorker(
+  url: URL = new URL("./node-worker.mjs", import.meta.url),
+): PoolWorker {
+  const worker = new Worker(url);
+  // An error inside the thread reaches the pending Comlink call; this keeps Node from also
+  // treating it as an unhandled 'error' event.
+  worker.on("error", () => {});
+  const api = Comlink.wrap<WorkerApi>(nodeEndpoint(worker));
+  return {
+    api,
+    terminate: () => {
+      api[Comlink.releaseProxy]();
+      void worker.terminate();
+    },
+  };
+}
+
+export const defaultWorkers = (): number => availableParallelism();
