@@ -6,6 +6,7 @@ const commands: Record<string, () => Promise<Command>> = {
   compare: async () => (await import("./compare.ts")).compareCommand,
   fit: async () => (await import("./fit.ts")).fitCommand,
   list: async () => (await import("./list.ts")).listCommand,
+  stats: async () => (await import("./stats.ts")).statsCommand,
 };
 
 function usage(): string {

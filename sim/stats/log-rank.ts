@@ -9,7 +9,7 @@ const WHAT = "log-rank test";
  * from observed minus expected events in group 1 over the hypergeometric variance (as R's
  * `survdiff`). Throws InputError for bad survival data, groups other than 0/1, a group with
  * no members, or no event while both groups are at risk.
- * @example logRankTest({ time, event, group }).p
+ * @example logRankTest({ time: [1, 2, 3, 4], event: [1, 1, 1, 1], group: [0, 0, 1, 1] }).chi2 // 2.882
  */
 export function logRankTest(options: {
   time: ArrayLike<number>;

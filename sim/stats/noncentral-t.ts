@@ -13,7 +13,7 @@ const LOG_SQRT_PI = 0.5723649429247001;
  * algorithm of R's `pt(t, df, ncp)`, to about 1e-12 absolute error. For df > 4e5 or
  * |ncp| > 37.62 it uses the normal approximation of Abramowitz & Stegun 26.7.10, as R does.
  * Throws InputError unless df > 0 and t, ncp are finite.
- * @example noncentralTCdf(2, 20, 1) // 0.8244...
+ * @example noncentralTCdf(2, 20, 1) // 0.82387326729
  */
 export function noncentralTCdf(t: number, df: number, ncp: number): number {
   if (!(df > 0 && Number.isFinite(df))) {

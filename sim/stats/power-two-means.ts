@@ -81,7 +81,7 @@ export function sampleSizeTwoMeans(options: {
 /**
  * The minimum detectable difference in means with n per arm, standard deviation sd, power
  * (default 0.8) and two-sided alpha (default 0.05), solved to 1e-10·sd.
- * @example mdeTwoMeans({ n: 17, sd: 1 }) // ≈ 0.983
+ * @example mdeTwoMeans({ n: 17, sd: 1 }) // 0.99101
  */
 export function mdeTwoMeans(options: {
   n: number;

@@ -60,7 +60,7 @@ export function powerTwoProportions(options: TwoProportionDesign & { n: number }
  * unrounded n of R's `power.prop.test(p1, p2, sig.level, power)`, found with R's own root finder
  * and tolerance so the digits match R's; `nPerArmRounded` is the whole number to plan with.
  * Throws InputError for rates outside (0, 1), p1 = p2, or power outside (alpha, 1).
- * @example sampleSizeTwoProportions({ p1: 0.1, p2: 0.12 }).nPerArm // 3840.9...
+ * @example sampleSizeTwoProportions({ p1: 0.1, p2: 0.12 }).nPerArm // 3840.847
  */
 export function sampleSizeTwoProportions(options: TwoProportionDesign & { power?: number }): {
   nPerArm: number;

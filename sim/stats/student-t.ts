@@ -47,7 +47,7 @@ export function studentTCdf(t: number, df: number): number {
 
 /**
  * P(T > t) for Student's t with df degrees of freedom.
- * @example studentTSurvival(40, 5) // 8.88e-8
+ * @example studentTSurvival(40, 5) // 9.2060e-8
  */
 export function studentTSurvival(t: number, df: number): number {
   return studentTTails(t, df).upper;

@@ -29,7 +29,7 @@ export type TwoProportionResult = {
  * the pooled standard error, the unpooled Wald interval for the difference, and the relative
  * lift. Throws InputError for n < 1, x outside 0..n, alpha outside (0, 1), or when no arm has
  * both a success and a failure (the pooled standard error is 0).
- * @example twoProportionTest({ x1: 100, n1: 1000, x2: 130, n2: 1000 }).p // 0.0339
+ * @example twoProportionTest({ x1: 100, n1: 1000, x2: 130, n2: 1000 }).p // 0.0355
  */
 export function twoProportionTest(options: {
   x1: number;
