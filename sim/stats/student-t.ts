@@ -21,6 +21,12 @@ export function studentTTails(t: number, df: number): { lower: number; upper: nu
   if (Number.isNaN(t))
     throw new InputError("Student t distribution requires t to be a number, got NaN");
   const s = Math.abs(t) / Math.sqrt(df);
+  if (s > 1e150) {
+    const logS = Math.log(Math.abs(t)) - 0.5 * Math.log(df);
+    // x = 1/(1 + s²) would underflow; there I_x(ν/2, ½) = x^(ν/2) / ((ν/2)·B(ν/2, ½)) to double precision.
+    const small = 0.5 * Math.exp(-df * logS - Math.log(df / 2) - logBeta(df / 2, 0.5));
+    return t > 0 ? { lower: 1 - small, upper: small } : { lower: small, upper: 1 - small };
+  }
   let x: number;
   let y: number;
   if (s < 1) {
@@ -86,6 +92,11 @@ function upperQuantile(q: number, df: number): number {
   while (studentTTails(hi, df).upper > q) {
     lo = hi;
     hi *= 2;
+    if (!Number.isFinite(hi)) {
+      throw new InputError(
+        `Student t quantile requires a result within double range, got p ${show(q)} at df ${show(df)}`,
+      );
+    }
   }
   for (let i = 0; i < 300; i++) {
     const s = studentTTails(t, df).upper;

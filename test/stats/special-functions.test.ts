@@ -143,6 +143,11 @@ describe("Student t", () => {
     expect(studentTCdf(0, 7)).toBe(0.5);
   });
 
+  it("keeps the tail beyond t = 1e150, where df/(df + t²) underflows", () => {
+    expectRelative(studentTSurvival(1e200, 0.5), 3.207009754142229e-101, 1e-12);
+    expect(studentTCdf(Number.NEGATIVE_INFINITY, 3)).toBe(0);
+  });
+
   it("inverts the distribution to 1e-12 (1e-10 at a million degrees of freedom)", () => {
     const table = [
       [0.975, 10, 2.228138851986274],
@@ -153,6 +158,13 @@ describe("Student t", () => {
     ];
     for (const [p, df, want] of table) expectRelative(studentTQuantile(p, df), want, 1e-12);
     expectRelative(studentTQuantile(0.999, 1e6), 3.09024045631652, 1e-10);
+  });
+
+  it("refuses a quantile beyond the range of doubles instead of returning a wrong number", () => {
+    expect(() => studentTQuantile(1e-10, 0.01)).toThrow(
+      "Student t quantile requires a result within double range",
+    );
+    expectRelative(studentTQuantile(1e-10, 0.5), -10284911563163540000, 1e-10);
   });
 
   it("rejects df <= 0", () => {
