@@ -5,17 +5,22 @@ import nodeEndpoint from "comlink/dist/esm/node-adapter.mjs";
 import type { PoolWorker } from "./pool.ts";
 import type { WorkerApi } from "./worker-api.ts";
 
+/** A Node engine worker; `exited` settles when its thread has ended (no zombies). */
+export type NodeWorker = PoolWorker & { exited: Promise<void> };
+
 /** One engine worker_thread behind Comlink. */
 export function createNodeWorker(
   url: URL = new URL("./node-worker.mjs", import.meta.url),
-): PoolWorker {
+): NodeWorker {
   const worker = new Worker(url);
+  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
   // An error inside the thread reaches the pending Comlink call; this keeps Node from also
   // treating it as an unhandled 'error' event.
   worker.on("error", () => {});
   const api = Comlink.wrap<WorkerApi>(nodeEndpoint(worker));
   return {
     api,
+    exited,
     terminate: () => {
       api[Comlink.releaseProxy]();
       void worker.terminate();

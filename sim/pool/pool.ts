@@ -52,8 +52,11 @@ export async function runBlocksOnPool(
   let done = 0;
   let next = 0;
   let stopped = false;
+  let terminated = false;
   const stopAll = () => {
     stopped = true;
+    if (terminated) return;
+    terminated = true;
     for (const worker of workers) worker.terminate();
   };
   const cancelled = new Promise<never>((_, reject) => {
@@ -77,7 +80,9 @@ export async function runBlocksOnPool(
     await Promise.race([Promise.all(workers.map(lane)), cancelled]);
     return outcomes;
   } catch (error) {
-    if (error instanceof CancelledError || error instanceof InputError) throw error;
+    // After a cancel, calls still in flight fail on the released workers: report the cancel.
+    if (signal?.aborted) throw new CancelledError();
+    if (error instanceof InputError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new WorkerError(`a worker failed: ${message}`);
   } finally {

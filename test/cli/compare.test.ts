@@ -68,6 +68,27 @@ describe("retention-lab compare", () => {
     ]);
   });
 
+  it("writes byte-identical JSON with --workers 1, 2 and 3", async () => {
+    const dir = scratch();
+    const texts: string[] = [];
+    for (const workers of ["1", "2", "3"]) {
+      const path = join(dir, `w${workers}.json`);
+      const result = await run([
+        "compare",
+        "--members",
+        "25000",
+        "--workers",
+        workers,
+        "--json",
+        path,
+      ]);
+      expect(result.code).toBe(0);
+      texts.push(readFileSync(path, "utf8"));
+    }
+    expect(texts[1]).toBe(texts[0]);
+    expect(texts[2]).toBe(texts[0]);
+  });
+
   it("lists the built-in scenarios and strategies as JSON", async () => {
     const result = await run(["list", "--json"]);
     const listed = JSON.parse(result.stdout);
@@ -89,6 +110,11 @@ describe("retention-lab compare", () => {
     [["compare", "--memebrs", "5"], /unknown option --memebrs/],
     [["compare", "--split", "1,0"], /option --split requires 2 positive numbers/],
     [["frobnicate"], /unknown command "frobnicate"/],
+    [
+      ["compare", "--members", "3", "--workers", "4"],
+      /option --workers \(4\) must not exceed --members \(3\)/,
+    ],
+    [["compare", "--workers", "0"], /option --workers must be from 1 to 64, got 0/],
   ])("refuses %j with exit code 2 and one clear line", async (argv, message) => {
     const result = await run(argv as string[]);
     expect(result.code).toBe(2);
