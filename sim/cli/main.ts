@@ -42,7 +42,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const command = await load();
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof InputError) {
+    // Bad input and a failed worker end the run with their message and exit code 2.
+    if (error instanceof InputError || (error instanceof Error && error.name === "WorkerError")) {
       io.stderr(`retention-lab ${name}: ${error.message}\n`);
       return 2;
     }

@@ -1,0 +1,74 @@
+/**
+ * `npm run bench`: the engine's headline run (1,000,000 members × 365 days × 2 arms on the default
+ * scenario), a scaling table, and the import-and-fit benchmark. Each run is a child process so
+ * that wall time includes starting the workers and peak memory is the run's own.
+ */
+import { execFileSync } from "node:child_process";
+import { cpus, totalmem } from "node:os";
+import { fileURLToPath } from "node:url";
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+type Run = {
+  members: number;
+  workers: number;
+  days: number;
+  wall: number;
+  memberDays: number;
+  peakBytes: number;
+  baselineBytes: number;
+};
+
+function engine(members: number, workers: number): Run {
+  const out = execFileSync(
+    process.execPath,
+    ["--import", "tsx", here("./engine-run.ts"), String(members), String(workers)],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+    },
+  );
+  return JSON.parse(out.trim().split("\n").at(-1)!);
+}
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const rate = (r: Run) => r.memberDays / r.wall / r.workers;
+
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${mb(totalmem())} RAM, Node ${process.version}`,
+);
+const cores = cpus().length;
+const headline = engine(1_000_000, cores);
+console.log(
+  "\nheadline: 1,000,000 members × 365 days × 2 arms (t-plus-7 vs scenario-nurture), default scenario",
+);
+console.log(`  workers              ${headline.workers}`);
+console.log(`  wall time            ${headline.wall.toFixed(2)} s`);
+console.log(
+  `  member-days / s      ${(headline.memberDays / headline.wall / 1e6).toFixed(1)} M (${(rate(headline) / 1e6).toFixed(1)} M per core)`,
+);
+console.log(`  peak memory          ${mb(headline.peakBytes)}`);
+console.log(
+  `  bytes per member     ${((headline.peakBytes - headline.baselineBytes) / headline.members).toFixed(0)} (peak above the idle process)`,
+);
+
+console.log("\nscaling (wall seconds; member-days per second per core):");
+console.log("  members     1 worker              2 workers");
+const table: Record<number, Run[]> = {};
+for (const members of [100_000, 1_000_000, 4_000_000]) {
+  table[members] = [1, 2].map((w) => engine(members, w));
+  const cells = table[members].map((r) =>
+    `${r.wall.toFixed(2)} s  ${(rate(r) / 1e6).toFixed(1)} M/core`.padEnd(22),
+  );
+  console.log(
+    `  ${members.toLocaleString("en-US").padEnd(10)}  ${cells.join("")}  peak ${mb(table[members][1].peakBytes)}`,
+  );
+}
+const ratio = table[4_000_000][1].wall / table[1_000_000][1].wall;
+console.log(`  4 M / 1 M time with 2 workers: ${ratio.toFixed(2)} × (target ≤ 4.4 ×)`);
+
+console.log("\nimport and fit (69,659-row CDNOW-size log):");
+console.log(
+  execFileSync(process.execPath, ["--import", "tsx", here("./fit.ts")], { encoding: "utf8" })
+    .trim()
+    .replace(/^/gm, "  "),
+);
