@@ -12,6 +12,8 @@ export type FittedScenario = {
   purchase: BgnbdParams;
   spend?: GammaGammaParams;
   disengage: { nonBuyerDailyHazard: 0 };
+  /** The fitted purchase process has no referrals; referred members would add purchases it never saw. */
+  referral: { probabilityPerPurchase: 0 };
 };
 
 /**
@@ -42,11 +44,12 @@ export function fittedScenario(fit: {
   return {
     id: `fitted-${slug}`,
     name: `Fitted to ${base}`,
-    description: `BG/NBD${fit.gammaGamma ? " and Gamma-Gamma" : ""} fitted to ${base} (calibration through ${fit.calibrationEnd}, fitted in ${fit.unit}s; α converted to days). Members join at their first purchase; non-buyers never disengage.`,
+    description: `BG/NBD${fit.gammaGamma ? " and Gamma-Gamma" : ""} fitted to ${base} (calibration through ${fit.calibrationEnd}, fitted in ${fit.unit}s; α converted to days). Members join at their first purchase; non-buyers never disengage and nobody refers new members.`,
     source: { transactions: fit.transactions, calibrationEnd: fit.calibrationEnd, unit: fit.unit },
     acquisition: { windowDays: Math.max(1, fit.acquisitionWindowDays), purchaseAtJoin: true },
     purchase: { r, alpha: alpha * UNIT_DAYS[fit.unit], a, b },
     ...(spend && { spend }),
     disengage: { nonBuyerDailyHazard: 0 },
+    referral: { probabilityPerPurchase: 0 },
   };
 }
