@@ -179,7 +179,7 @@ export function armReport(
       const slot = arm * ruleSlots + r;
       const acted = merged.ruleActs[slot];
       return {
-        name: plan.ruleNames[r],
+        name,
         acted,
         meanDaySinceJoin: acted > 0 ? merged.ruleActDays[slot] / acted : null,
       };
