@@ -705,6 +705,8 @@ export class MemberSimulator {
     if (this.isRoot) {
       out.lastActivityDay[this.root] = Math.floor(this.lastActivityHour / 24);
       out.depthEnd[this.root] = this.depth;
+      out.tier[this.root] = this.tier;
+      out.points[this.root] = this.points;
       out.optedOut[this.root] = this.optedOut;
     } else {
       out.totals[this.arm * TOTAL_FIELDS + TOTAL.referredMembers]++;

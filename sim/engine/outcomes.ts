@@ -49,6 +49,9 @@ export type BlockOutcome = {
   lastActivityDay: Int16Array;
   depthEnd: Uint8Array;
   referred: Int32Array;
+  /** Membership tier and points balance at the horizon (room for the membership library). */
+  tier: Uint8Array;
+  points: Float64Array;
   /** Per arm × stage × (days + 1): +1 where a stretch starts, −1 where it ends. */
   stageDiff: Int32Array;
   depthDiff: Int32Array;
@@ -89,6 +92,8 @@ export function allocateBlock(
     lastActivityDay: new Int16Array(count),
     depthEnd: new Uint8Array(count),
     referred: new Int32Array(count),
+    tier: new Uint8Array(count),
+    points: new Float64Array(count),
     stageDiff: new Int32Array(arms * STAGES.length * (days + 1)),
     depthDiff: new Int32Array(arms * DEPTHS.length * (days + 1)),
     purchasesByDay: series(),
@@ -125,6 +130,8 @@ export const PER_MEMBER_KEYS = [
   "lastActivityDay",
   "depthEnd",
   "referred",
+  "tier",
+  "points",
 ] as const satisfies readonly (keyof BlockOutcome)[];
 
 export const SUMMED_KEYS = [
