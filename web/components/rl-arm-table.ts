@@ -1,0 +1,53 @@
+import { css, html, LitElement } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import type { Report } from "../../sim/report/report.ts";
+import { armColor, reportRows } from "../report-rows.ts";
+
+/** The per-arm table: one column per arm, the rows of the CLI's `compare` table. */
+@customElement("rl-arm-table")
+export class RlArmTable extends LitElement {
+  static override styles = css`
+    :host { display: block; overflow-x: auto; }
+    table { border-collapse: collapse; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
+    th, td { padding: 0.3rem 0.8rem; border-bottom: 1px solid #e4e6ea; }
+    thead th { text-align: right; border-bottom: 2px solid #c5c9d0; white-space: nowrap; }
+    tbody th { text-align: left; font-weight: normal; color: #3b4048; }
+    td { text-align: right; }
+    .swatch { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 2px; margin-right: 0.35rem; }
+    small { display: block; font-weight: normal; color: #5f6670; }
+  `;
+
+  @property({ attribute: false }) report: Report | null = null;
+
+  override render() {
+    const report = this.report;
+    if (!report) return null;
+    return html`<table>
+      <thead>
+        <tr>
+          <th></th>
+          ${report.arms.map(
+            (arm, i) => html`<th scope="col" data-arm=${arm.strategy}>
+              <span class="swatch" style="background:${armColor(i)}"></span>${arm.strategy}
+              <small>${arm.strategyName}</small>
+            </th>`,
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        ${reportRows(report).map(
+          (row) => html`<tr>
+            <th scope="row">${row.label}</th>
+            ${report.arms.map((arm) => html`<td>${row.cell(arm)}</td>`)}
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "rl-arm-table": RlArmTable;
+  }
+}

@@ -1,0 +1,158 @@
+import { css, html, LitElement } from "lit";
+import { customElement, property, state } from "lit/decorators.js";
+import { CancelledError } from "../../sim/pool/pool.ts";
+import type { Report } from "../../sim/report/report.ts";
+import { runComparison } from "../../sim/run.ts";
+import { createBrowserWorker, defaultWorkers } from "../engine/browser-pool.ts";
+import { fmt } from "../format.ts";
+import type { RunRequest } from "../inputs.ts";
+import type { RunState } from "./rl-run-status.ts";
+import "./rl-arm-table.ts";
+import "./rl-retention-chart.ts";
+import "./rl-run-form.ts";
+import "./rl-run-status.ts";
+import "./rl-stage-mix-chart.ts";
+
+/**
+ * The page: the run form, progress and cancel, then the per-arm table and the charts of the last
+ * finished run. The engine runs in Web Workers through `runComparison` (sim/run.ts).
+ */
+@customElement("rl-dashboard")
+export class RlDashboard extends LitElement {
+  static override styles = css`
+    :host {
+      display: block; max-width: 1600px; margin: 0 auto; padding: 1.2rem 1.5rem 3rem;
+      font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2329;
+    }
+    header h1 { margin: 0; font-size: 1.4rem; }
+    header p { margin: 0.2rem 0 1.2rem; color: #5f6670; }
+    .layout { display: grid; grid-template-columns: minmax(18rem, 22rem) 1fr; gap: 1.8rem; align-items: start; }
+    @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } }
+    aside { background: #f6f7f9; border: 1px solid #e4e6ea; border-radius: 6px; padding: 1rem; }
+    main { display: grid; gap: 1.4rem; min-width: 0; }
+    .results-head { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; flex-wrap: wrap; }
+    .results-head h2 { margin: 0; font-size: 1.1rem; }
+    .top { display: flex; flex-wrap: wrap; gap: 1.4rem 2rem; align-items: start; margin-top: 0.6rem; }
+    rl-arm-table { flex: 0 1 auto; max-width: 100%; }
+    rl-retention-chart { flex: 1 1 24rem; }
+    .empty { color: #5f6670; border: 1px dashed #c5c9d0; border-radius: 6px; padding: 2rem; text-align: center; }
+    button {
+      font: inherit; padding: 0.3rem 0.9rem; border-radius: 4px; cursor: pointer;
+      border: 1px solid #c5c9d0; background: white;
+    }
+  `;
+
+  /** Workers offered by default; the page sets it from `navigator.hardwareConcurrency`. */
+  @property({ type: Number }) defaultWorkers = defaultWorkers();
+
+  @state() private runState: RunState = "idle";
+  @state() private progress = 0;
+  @state() private message = "";
+  @state() private report: Report | null = null;
+
+  /** The run in flight; a run that is no longer current may not touch the page. */
+  private controller: AbortController | null = null;
+
+  private async run(event: CustomEvent<RunRequest>) {
+    const { spec, workers } = event.detail;
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    const current = () => this.controller === controller;
+    this.runState = "running";
+    this.progress = 0;
+    this.message = `simulating ${fmt(spec.members)} members × ${spec.days} days on ${workers} worker${workers === 1 ? "" : "s"}`;
+    const started = performance.now();
+    try {
+      const report = await runComparison(spec, {
+        workers,
+        createWorker: createBrowserWorker,
+        signal: controller.signal,
+        onProgress: (done) => {
+          if (current()) this.progress = done;
+        },
+      });
+      if (!current()) return;
+      this.report = report;
+      this.runState = "done";
+      this.message = `done in ${fmt((performance.now() - started) / 1000, 1)} s`;
+    } catch (error) {
+      if (!current()) return;
+      this.runState = error instanceof CancelledError ? "cancelled" : "failed";
+      this.message = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (current()) this.controller = null;
+    }
+  }
+
+  private cancel() {
+    this.controller?.abort();
+  }
+
+  private download() {
+    const report = this.report;
+    if (!report) return;
+    const blob = new Blob([`${JSON.stringify(report, null, 1)}\n`], { type: "application/json" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `retention-lab-${report.scenario}-${report.members}-seed${report.seed}.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  }
+
+  private renderResults() {
+    const report = this.report;
+    if (!report) {
+      return html`<div class="empty">Results appear here after a run.</div>`;
+    }
+    return html`
+      <section>
+        <div class="results-head">
+          <h2>
+            ${report.scenarioName}: ${fmt(report.members)} members, ${report.days} days, seed
+            ${report.seed}
+          </h2>
+          <button type="button" @click=${this.download}>Download JSON</button>
+        </div>
+        <div class="top">
+          <rl-arm-table .report=${report}></rl-arm-table>
+          <rl-retention-chart .report=${report}></rl-retention-chart>
+        </div>
+      </section>
+      <rl-stage-mix-chart .report=${report}></rl-stage-mix-chart>
+    `;
+  }
+
+  override render() {
+    return html`
+      <header>
+        <h1>retention-lab</h1>
+        <p>Simulate member-retention playbooks on one population and compare the arms.</p>
+      </header>
+      <div class="layout">
+        <aside>
+          <rl-run-form
+            .defaultWorkers=${this.defaultWorkers}
+            ?disabled=${this.runState === "running"}
+            @run-request=${this.run}
+          ></rl-run-form>
+        </aside>
+        <main>
+          <rl-run-status
+            .state=${this.runState}
+            .progress=${this.progress}
+            .message=${this.message}
+            @cancel-run=${this.cancel}
+          ></rl-run-status>
+          ${this.renderResults()}
+        </main>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "rl-dashboard": RlDashboard;
+  }
+}

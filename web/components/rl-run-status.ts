@@ -1,0 +1,61 @@
+import { css, html, LitElement } from "lit";
+import { customElement, property } from "lit/decorators.js";
+
+export type RunState = "idle" | "running" | "done" | "cancelled" | "failed";
+
+/** Progress of a run (share of members simulated), its Cancel button, and how it ended. */
+@customElement("rl-run-status")
+export class RlRunStatus extends LitElement {
+  static override styles = css`
+    :host { display: block; min-height: 2.4rem; }
+    .row { display: flex; align-items: center; gap: 0.8rem; }
+    progress { flex: 1; height: 0.9rem; accent-color: #4269d0; }
+    .text { font-size: 0.9rem; color: #3b4048; font-variant-numeric: tabular-nums; }
+    .cancelled { color: #8a5a00; }
+    .failed { color: #8e2418; }
+    button {
+      font: inherit; padding: 0.3rem 1rem; border-radius: 4px; cursor: pointer;
+      border: 1px solid #8e2418; background: white; color: #8e2418;
+    }
+  `;
+
+  @property() state: RunState = "idle";
+
+  /** Share of members done, 0…1. */
+  @property({ type: Number }) progress = 0;
+
+  /** What is being run (while running) or why it failed. */
+  @property() message = "";
+
+  private cancel() {
+    this.dispatchEvent(new CustomEvent("cancel-run", { bubbles: true, composed: true }));
+  }
+
+  override render() {
+    switch (this.state) {
+      case "running": {
+        const percent = Math.floor(this.progress * 100);
+        const phase = this.progress >= 1 ? "building the report…" : `${percent} %`;
+        return html`<div class="row">
+          <progress max="1" .value=${this.progress} aria-label="share of members done"></progress>
+          <span class="text" role="status">${this.message} — ${phase}</span>
+          <button type="button" @click=${this.cancel}>Cancel</button>
+        </div>`;
+      }
+      case "cancelled":
+        return html`<p class="text cancelled" role="status">Run cancelled; every worker was stopped.</p>`;
+      case "failed":
+        return html`<p class="text failed" role="alert">The run failed: ${this.message}</p>`;
+      case "done":
+        return html`<p class="text" role="status">${this.message}</p>`;
+      default:
+        return html`<p class="text">Choose a scenario and strategies, then Run.</p>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "rl-run-status": RlRunStatus;
+  }
+}
