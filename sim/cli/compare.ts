@@ -130,6 +130,7 @@ export function renderReport(report: Report): string {
       (a) => pct(per(a, a.proxies.lapsed)),
     ],
     ["opted out of a channel", (a) => pct(per(a, a.optOuts))],
+    ["reachable pool at horizon", (a) => fmt(a.privateDomainValue.poolSize)],
     ["converted (≥ 1 purchase)", (a) => pct(per(a, a.converted))],
     ["purchases", (a) => fmt(a.purchases)],
     ["revenue per member (¥)", (a) => fmt(a.revenuePerMember, 2)],

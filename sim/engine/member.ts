@@ -705,6 +705,7 @@ export class MemberSimulator {
     if (this.isRoot) {
       out.lastActivityDay[this.root] = Math.floor(this.lastActivityHour / 24);
       out.depthEnd[this.root] = this.depth;
+      out.subscribed[this.root] = this.subscribed;
       out.tier[this.root] = this.tier;
       out.points[this.root] = this.points;
       out.optedOut[this.root] = this.optedOut;

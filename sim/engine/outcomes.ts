@@ -46,6 +46,8 @@ export type BlockOutcome = {
   messages: Int32Array;
   /** Bit per channel the member blocked or unfollowed. */
   optedOut: Uint8Array;
+  /** Bit per channel the member was subscribed to by the horizon (including later joins). */
+  subscribed: Uint8Array;
   lastActivityDay: Int16Array;
   depthEnd: Uint8Array;
   referred: Int32Array;
@@ -89,6 +91,7 @@ export function allocateBlock(
     cost: new Float64Array(count),
     messages: new Int32Array(count),
     optedOut: new Uint8Array(count),
+    subscribed: new Uint8Array(count),
     lastActivityDay: new Int16Array(count),
     depthEnd: new Uint8Array(count),
     referred: new Int32Array(count),
@@ -127,6 +130,7 @@ export const PER_MEMBER_KEYS = [
   "cost",
   "messages",
   "optedOut",
+  "subscribed",
   "lastActivityDay",
   "depthEnd",
   "referred",

@@ -25,6 +25,12 @@ export type ArmReport = {
   proxies: { lapsed: number; lapsedButAlive: number; churnedNotLapsed: number; lapsedDays: number };
   /** Members who blocked or unfollowed at least one channel. */
   optOuts: number;
+  /**
+   * Seed 002's private-domain value = pool size × fan-making ability × monetisation rate:
+   * members still reachable on some channel at the horizon, the share who became members
+   * (interacted) or deeper at some point, and the share who bought.
+   */
+  privateDomainValue: { poolSize: number; fanRate: number; monetisationRate: number };
   /** Members with at least one purchase. */
   converted: number;
   purchases: number;
@@ -86,6 +92,8 @@ export function armReport(
   let lapsed = 0;
   let lapsedButAlive = 0;
   let churnedNotLapsed = 0;
+  let pool = 0;
+  let fans = 0;
   const observedFor = new Float64Array(days + 2); // members observed exactly k days
   const churnedWithin = new Float64Array(days + 2); // difference array over d
   const revenues: number[] = [];
@@ -102,6 +110,8 @@ export function armReport(
       else if (merged.churnCause[i] === CAUSE_OVER_MESSAGING) overMessaging++;
     }
     if (merged.optedOut[i] !== 0) optOuts++;
+    if (churnDay < 0 && (merged.subscribed[i] & ~merged.optedOut[i]) !== 0) pool++;
+    if (merged.depthEnd[i] !== 0 || merged.purchases[i] > 0) fans++;
     if (merged.purchases[i] > 0) converted++;
     clv += merged.clv[i];
     cost += merged.cost[i];
@@ -143,6 +153,11 @@ export function armReport(
     churn: { natural, overMessaging },
     proxies: { lapsed, lapsedButAlive, churnedNotLapsed, lapsedDays: tables.lapsedProxyDays },
     optOuts,
+    privateDomainValue: {
+      poolSize: pool,
+      fanRate: members > 0 ? fans / members : 0,
+      monetisationRate: members > 0 ? converted / members : 0,
+    },
     converted,
     purchases: totals[TOTAL.purchases],
     revenue,
