@@ -58,14 +58,31 @@ export class RlRunForm extends LitElement {
   @state() private errors: FieldError[] = [];
 
   private get values(): RunInputs {
+    return this.inputs ?? defaultInputs(this.defaultWorkers);
+  }
+
+  protected override willUpdate() {
     this.inputs ??= defaultInputs(this.defaultWorkers);
-    return this.inputs;
   }
 
   private edit(patch: Partial<RunInputs>) {
     this.inputs = { ...this.values, ...patch };
     const changed = Object.keys(patch);
     this.errors = this.errors.filter((e) => !changed.includes(e.field));
+  }
+
+  /** A new scenario brings its own members and days, unless the user has typed other values. */
+  private pickScenario(id: string) {
+    const before = BUILTIN_SCENARIOS.find((s) => s.id === this.values.scenario);
+    const after = BUILTIN_SCENARIOS.find((s) => s.id === id);
+    const patch: Partial<RunInputs> = { scenario: id };
+    if (before && after) {
+      if (this.values.members.trim() === String(before.members))
+        patch.members = String(after.members);
+      if (this.values.days.trim() === String(before.horizonDays))
+        patch.days = String(after.horizonDays);
+    }
+    this.edit(patch);
   }
 
   private toggleArm(id: string, on: boolean) {
@@ -101,7 +118,7 @@ export class RlRunForm extends LitElement {
           <select
             name="scenario"
             ?disabled=${this.disabled}
-            @change=${(e: Event) => this.edit({ scenario: (e.target as HTMLSelectElement).value })}
+            @change=${(e: Event) => this.pickScenario((e.target as HTMLSelectElement).value)}
           >
             ${BUILTIN_SCENARIOS.map(
               (s) =>
