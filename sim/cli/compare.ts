@@ -5,7 +5,7 @@ import type { Report } from "../report/report.ts";
 import { runComparison } from "../run.ts";
 import { DEFAULT_SCENARIO_ID } from "../scenario/builtin.ts";
 import { parseArgs } from "./args.ts";
-import { fmt, pct, table } from "./format.ts";
+import { fmt, pct, table } from "../report/format.ts";
 import type { Command, Io } from "./io.ts";
 import { loadScenario, loadStrategy } from "./load.ts";
 import { inDir, toCsv, writeOutputs } from "./output.ts";

@@ -1,10 +1,10 @@
 import { css, html, LitElement } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { CancelledError } from "../../sim/pool/pool.ts";
+import { fmt } from "../../sim/report/format.ts";
 import type { Report } from "../../sim/report/report.ts";
 import { runComparison } from "../../sim/run.ts";
 import { createBrowserWorker, defaultWorkers } from "../engine/browser-pool.ts";
-import { fmt } from "../format.ts";
 import type { RunRequest } from "../inputs.ts";
 import type { RunState } from "./rl-run-status.ts";
 import "./rl-arm-table.ts";
