@@ -3,7 +3,7 @@ import type { BadRowReport } from "./bad-rows.ts";
 import { formatDay } from "./dates.ts";
 import { type Diagnostics, diagnose } from "./diagnostics.ts";
 import { type BgnbdFit, fitBgnbd, fitGammaGamma, type GammaGammaFit } from "./fit.ts";
-import { type ImportOptions, importTransactions, type TransactionLog } from "./import.ts";
+import { type ImportOptions, readTransactionText, type TransactionLog } from "./log-reader.ts";
 import { type CalibrationSummary, summarise, type Unit } from "./summarise.ts";
 
 export type CalibrateOptions = ImportOptions & {
@@ -23,12 +23,12 @@ export type Calibration = {
 };
 
 /**
- * Imports a transaction log, summarises it per customer, fits BG/NBD (and Gamma-Gamma when the log
- * has amounts) and computes the fit diagnostics. Throws InputError for unusable input, including
- * a log where nobody buys again in the calibration period.
+ * Summarises an imported log per customer, fits BG/NBD (and Gamma-Gamma when the log has amounts)
+ * and computes the fit diagnostics. Throws InputError for unusable input, including a log where
+ * nobody buys again in the calibration period.
  */
-export async function calibrate(file: string, options: CalibrateOptions): Promise<Calibration> {
-  const log = await importTransactions(file, options);
+export function calibrateLog(log: TransactionLog, options: CalibrateOptions): Calibration {
+  const { file } = log;
   const summary = summarise(log, { calibrationEnd: options.calibrationEnd, unit: options.unit });
   if (summary.repeatTransactions === 0) {
     throw new InputError(
@@ -40,6 +40,16 @@ export async function calibrate(file: string, options: CalibrateOptions): Promis
   const gammaGamma = log.hasAmounts && repeatBuyers.length > 0 ? fitGammaGamma(repeatBuyers) : null;
   const diagnostics = diagnose(summary, bgnbd.params);
   return { log, summary, bgnbd, gammaGamma, diagnostics };
+}
+
+/**
+ * Calibrates on a log held as text, such as a browser `File`'s `text()`, named `file` in messages:
+ * the same result as `calibrate` on the same file. Throws InputError for unusable input.
+ *
+ * @example calibrateText("log.csv", await input.files[0].text(), { unit: "week" }).bgnbd.params
+ */
+export function calibrateText(file: string, text: string, options: CalibrateOptions): Calibration {
+  return calibrateLog(readTransactionText(file, text, options), options);
 }
 
 /** The JSON document of a calibration (`fit --json`). */

@@ -1,6 +1,6 @@
 import { InputError } from "../errors.ts";
 import { formatDay } from "./dates.ts";
-import type { TransactionLog } from "./import.ts";
+import type { TransactionLog } from "./log-reader.ts";
 
 /** The time unit of x, tx and T (and so of α): CDNOW's published fit is in weeks. */
 export type Unit = "day" | "week";

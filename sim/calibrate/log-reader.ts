@@ -1,6 +1,3 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import { InputError, show } from "../errors.ts";
 import { type BadRowKind, type BadRowReport, BadRows } from "./bad-rows.ts";
 import { type Columns, chooseColumns, isHeader } from "./columns.ts";
@@ -17,6 +14,7 @@ export type ImportOptions = {
 
 /** A transaction log read into per-customer purchase days. */
 export type TransactionLog = {
+  /** The log's name in messages: its path, or a browser file's name. */
   file: string;
   delimiter: Delimiter;
   header: string[] | undefined;
@@ -34,31 +32,78 @@ export type TransactionLog = {
 // Enough lines to tell the delimiter and the header, few enough to hold.
 const SAMPLE_LINES = 20;
 
+type Setup = ReturnType<typeof prepare>;
+
 /**
- * Streams a CSV, TSV or whitespace-separated transaction log (customer id, date, optional amount)
- * into per-customer purchase days. Handles a BOM, CRLF, quoted fields and a header or none; bad
- * rows are counted by kind and skipped. Throws InputError for a missing or empty file, a
+ * Reads a CSV, TSV or whitespace-separated transaction log (customer id, date, optional amount)
+ * one line at a time, from whatever source: a Node stream (`importTransactions`) or a browser
+ * file's text (`readTransactionText`). Handles a BOM, quoted fields and a header or none; bad rows
+ * are counted by kind and skipped. `line` and `finish` throw InputError for an empty log, a
  * day/month date without `dateFormat`, columns it cannot place, or no usable row.
  * Quoted fields spanning lines are not supported (each line is one row).
+ *
+ * @example const reader = new LogReader("log.csv", {}); for (const l of lines) reader.line(l); reader.finish();
  */
-export async function importTransactions(
-  file: string,
-  options: ImportOptions = {},
-): Promise<TransactionLog> {
-  await checkReadable(file);
-  const purchases = new PurchaseStore();
-  const bad = new BadRows();
-  const pending: { text: string; line: number }[] = [];
-  let setup: ReturnType<typeof prepare> | undefined;
-  let lineNumber = 0;
-  let sampled = 0;
-  let rows = 0;
-  let mergedRows = 0;
-  let firstDay = Number.POSITIVE_INFINITY;
-  let lastDay = Number.NEGATIVE_INFINITY;
+export class LogReader {
+  private readonly purchases = new PurchaseStore();
+  private readonly bad = new BadRows();
+  private readonly pending: { text: string; line: number }[] = [];
+  private setup: Setup | undefined;
+  private lineNumber = 0;
+  private sampled = 0;
+  private rows = 0;
+  private mergedRows = 0;
+  private firstDay = Number.POSITIVE_INFINITY;
+  private lastDay = Number.NEGATIVE_INFINITY;
 
-  const handle = (text: string, line: number) => {
-    const s = setup!;
+  constructor(
+    private readonly file: string,
+    private readonly options: ImportOptions = {},
+  ) {}
+
+  /** One line of the log, without its line end. */
+  line(raw: string) {
+    this.lineNumber++;
+    const text = this.lineNumber === 1 ? raw.replace(/^\uFEFF/, "") : raw;
+    if (this.setup) return this.handle(this.setup, text, this.lineNumber);
+    this.pending.push({ text, line: this.lineNumber });
+    if (text.trim() !== "") this.sampled++;
+    if (this.sampled >= SAMPLE_LINES) this.flush();
+  }
+
+  /** The log read so far, once every line has been given. */
+  finish(): TransactionLog {
+    const s = this.setup ?? this.flush();
+    const { file, rows, bad } = this;
+    if (rows === 0) {
+      const why = s.headerLine ? "has a header but no usable rows" : "has no usable rows";
+      throw new InputError(`${file} ${why}${bad.describe()}; check the file and --columns`);
+    }
+    return {
+      file,
+      delimiter: s.delimiter,
+      header: s.header,
+      columns: s.columns,
+      rows,
+      mergedRows: this.mergedRows,
+      purchases: this.purchases,
+      hasAmounts: s.columns.amount !== undefined,
+      firstDay: this.firstDay,
+      lastDay: this.lastDay,
+      badRows: bad.report(),
+    };
+  }
+
+  private flush(): Setup {
+    const setup = prepare(this.file, this.pending, this.options);
+    this.setup = setup;
+    for (const { text, line } of this.pending) this.handle(setup, text, line);
+    this.pending.length = 0;
+    return setup;
+  }
+
+  private handle(s: Setup, text: string, line: number) {
+    const { bad } = this;
     if (line === s.headerLine) return;
     if (text.trim() === "") return bad.add("blank line", line, text);
     // A header has no date field, so a repeated one always fails below; only then compare.
@@ -73,10 +118,10 @@ export async function importTransactions(
     }
     const id = fields[idColumn].trim();
     if (id === "") return reject("missing customer id");
-    const day = parseDate(fields[dateColumn], options.dateFormat);
+    const day = parseDate(fields[dateColumn], this.options.dateFormat);
     if (day === NEEDS_ORDER) {
       throw new InputError(
-        `${file} line ${line}: date ${show(fields[dateColumn].trim())} could be day-first or month-first; pass --date-format DMY or --date-format MDY`,
+        `${this.file} line ${line}: date ${show(fields[dateColumn].trim())} could be day-first or month-first; pass --date-format DMY or --date-format MDY`,
       );
     }
     if (day === undefined) return reject("unparseable date");
@@ -86,86 +131,38 @@ export async function importTransactions(
       if (typeof parsed === "string") return reject(parsed);
       amount = parsed;
     }
-    rows++;
-    if (purchases.add(id, day, amount)) mergedRows++;
-    if (day < firstDay) firstDay = day;
-    if (day > lastDay) lastDay = day;
-  };
-  const flush = () => {
-    setup = prepare(file, pending, options);
-    for (const { text, line } of pending) handle(text, line);
-    pending.length = 0;
-  };
-
-  const stream = createReadStream(file, { encoding: "utf8" });
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
-  await new Promise<void>((resolve, reject) => {
-    let failed = false;
-    const fail = (error: unknown) => {
-      if (failed) return;
-      failed = true;
-      lines.close();
-      stream.destroy();
-      reject(error);
-    };
-    stream.on("error", (error) => fail(new InputError(`cannot read ${file}: ${error.message}`)));
-    lines.on("line", (raw) => {
-      if (failed) return;
-      lineNumber++;
-      const text = lineNumber === 1 ? raw.replace(/^\uFEFF/, "") : raw;
-      try {
-        if (setup) handle(text, lineNumber);
-        else {
-          pending.push({ text, line: lineNumber });
-          if (text.trim() !== "") sampled++;
-          if (sampled >= SAMPLE_LINES) flush();
-        }
-      } catch (error) {
-        fail(error);
-      }
-    });
-    lines.on("close", () => {
-      if (failed) return;
-      try {
-        if (!setup) flush();
-        resolve();
-      } catch (error) {
-        fail(error);
-      }
-    });
-  });
-
-  const s = setup!;
-  const badRows = bad.report();
-  if (rows === 0) {
-    const why = s.headerLine ? "has a header but no usable rows" : "has no usable rows";
-    throw new InputError(`${file} ${why}${bad.describe()}; check the file and --columns`);
+    this.rows++;
+    if (this.purchases.add(id, day, amount)) this.mergedRows++;
+    if (day < this.firstDay) this.firstDay = day;
+    if (day > this.lastDay) this.lastDay = day;
   }
-  return {
-    file,
-    delimiter: s.delimiter,
-    header: s.header,
-    columns: s.columns,
-    rows,
-    mergedRows,
-    purchases,
-    hasAmounts: s.columns.amount !== undefined,
-    firstDay,
-    lastDay,
-    badRows,
-  };
 }
 
-async function checkReadable(file: string) {
-  let info: Awaited<ReturnType<typeof stat>>;
-  try {
-    info = await stat(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : (error as Error).message;
-    throw new InputError(`cannot read --transactions ${show(file)}: ${why}; check the path`);
+/**
+ * Reads a whole log held as text, such as a browser `File`'s `text()`: lines end at LF, CRLF or
+ * CR, as Node's readline splits them. Throws InputError as `LogReader` does.
+ *
+ * @example readTransactionText("log.csv", "id,date\na,1997-01-01\nb,1997-01-02\n").rows // 2
+ */
+export function readTransactionText(
+  file: string,
+  text: string,
+  options: ImportOptions = {},
+): TransactionLog {
+  const reader = new LogReader(file, options);
+  for (const line of linesOf(text)) reader.line(line);
+  return reader.finish();
+}
+
+/** The lines of a text without their ends; a final line end starts no empty line. */
+export function* linesOf(text: string): Generator<string> {
+  const end = /\r\n|\n|\r/g;
+  let from = 0;
+  for (let match = end.exec(text); match; match = end.exec(text)) {
+    yield text.slice(from, match.index);
+    from = match.index + match[0].length;
   }
-  if (!info.isFile()) throw new InputError(`--transactions ${show(file)} is not a file`);
+  if (from < text.length) yield text.slice(from);
 }
 
 /** Delimiter, header and columns from the first lines. */
