@@ -1,5 +1,6 @@
 import type { ComparisonSpec } from "../sim/run.ts";
 import { BUILTIN_SCENARIOS } from "../sim/scenario/builtin.ts";
+import type { Scenario } from "../sim/scenario/normalize.ts";
 import { BUILTIN_STRATEGIES } from "../strategies/index.ts";
 
 /** What the run form holds: text exactly as typed, so a message can show it back. */
@@ -46,8 +47,12 @@ const RANGES: Record<"members" | "days" | "seed" | "workers", Range> = {
 /**
  * Turns the form into a run, or into one message per bad field (`invalid members: -5 — …`). Whole
  * numbers may be typed with thousands separators ("100,000"). Strategies run in the order listed.
+ * The scenario is one of `scenarios`: the built-in ones and any the page added (a fitted one).
  */
-export function parseInputs(inputs: RunInputs): { request: RunRequest } | { errors: FieldError[] } {
+export function parseInputs(
+  inputs: RunInputs,
+  scenarios: readonly Scenario[] = BUILTIN_SCENARIOS,
+): { request: RunRequest } | { errors: FieldError[] } {
   const errors: FieldError[] = [];
   const whole = (range: Range): number => {
     const raw = inputs[range.field] as string;
@@ -62,7 +67,7 @@ export function parseInputs(inputs: RunInputs): { request: RunRequest } | { erro
     }
     return value;
   };
-  const scenario = BUILTIN_SCENARIOS.find((s) => s.id === inputs.scenario);
+  const scenario = scenarios.find((s) => s.id === inputs.scenario);
   if (!scenario)
     errors.push({ field: "scenario", message: `invalid scenario: ${inputs.scenario}` });
   const strategies = BUILTIN_STRATEGIES.filter((s) => inputs.arms.includes(s.id));

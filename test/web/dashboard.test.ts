@@ -1,94 +1,27 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { createServer, type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILTIN_SCENARIOS } from "../../sim/scenario/builtin.ts";
+import {
+  LONG,
+  openDashboard as open,
+  runWith,
+  type Served,
+  serveDashboard,
+  workerCounts,
+} from "./browser.ts";
 
-// The dashboard in Debian's chromium, served by the same Vite dev server `npm start` runs.
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const SCREENSHOT = resolve("tmp/dashboard.png");
-const LONG = 180_000;
 
-let server: ViteDevServer;
-let browser: Browser;
-let url: string;
-
+let served: Served;
 beforeAll(async () => {
-  server = await createServer({
-    configFile: "vite.config.ts",
-    server: { port: 0 },
-    logLevel: "warn",
-    // Its own dependency cache, so a developer's `npm start` in the same checkout is left alone;
-    // deps listed up front so the first page load does not trigger a re-optimise and reload.
-    cacheDir: resolve("tmp/vite-test-cache"),
-    optimizeDeps: { include: ["lit", "lit/decorators.js", "comlink", "@observablehq/plot"] },
-  });
-  await server.listen();
-  url = server.resolvedUrls?.local[0] ?? "";
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  served = await serveDashboard("dashboard");
 }, LONG);
-
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
 });
 
-type Watch = { page: Page; problems: string[] };
-
-/** A fresh page that counts the Web Workers it starts and stops, and records every page error. */
-async function openDashboard(): Promise<Watch> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-  page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-    // Lit's own warnings (an update scheduled during an update, …) count; its dev-mode notice not.
-    if (message.type() === "warning" && !message.text().startsWith("Lit is in dev mode"))
-      problems.push(`warning: ${message.text()}`);
-  });
-  await page.addInitScript(() => {
-    const counts = { created: 0, terminated: 0 };
-    (window as unknown as { workers: typeof counts }).workers = counts;
-    const Original = window.Worker;
-    window.Worker = class extends Original {
-      constructor(script: string | URL, options?: WorkerOptions) {
-        super(script, options);
-        counts.created++;
-      }
-      override terminate() {
-        counts.terminated++;
-        super.terminate();
-      }
-    };
-  });
-  await page.goto(url);
-  await page.locator("rl-run-form button[type=submit]").waitFor();
-  return { page, problems };
-}
-
-const workerCounts = (page: Page) =>
-  page.evaluate(
-    () => (window as unknown as { workers: { created: number; terminated: number } }).workers,
-  );
-
-async function runWith(page: Page, members: string) {
-  await page.locator("rl-run-form input[name=members]").fill(members);
-  await page.locator("rl-run-form button[type=submit]").click();
-}
+const openDashboard = () => open(served);
 
 describe("the dashboard in headless Chromium", () => {
   it(
@@ -115,7 +48,9 @@ describe("the dashboard in headless Chromium", () => {
       const cells = await page.locator("rl-arm-table tbody td").allTextContents();
       expect(cells).toHaveLength(rows * 2);
       for (const cell of cells) expect(cell).toMatch(/^-?[\d,]+(\.\d+)?( %)?$/);
-      expect(await page.locator("rl-dashboard h2").textContent()).toContain("20,000 members");
+      expect(await page.locator("rl-dashboard .results-head h2").textContent()).toContain(
+        "20,000 members",
+      );
       await expect.poll(() => page.locator("rl-retention-chart svg").count()).toBeGreaterThan(0);
       await expect.poll(() => page.locator("rl-stage-mix-chart svg").count()).toBeGreaterThan(0);
       expect(await page.locator("rl-retention-chart svg g[aria-label=line] path").count()).toBe(2);
@@ -162,7 +97,9 @@ describe("the dashboard in headless Chromium", () => {
 
       await runWith(page, "5000");
       await page.locator("rl-arm-table table").waitFor({ timeout: LONG });
-      expect(await page.locator("rl-dashboard h2").textContent()).toContain("5,000 members");
+      expect(await page.locator("rl-dashboard .results-head h2").textContent()).toContain(
+        "5,000 members",
+      );
       expect(problems).toEqual([]);
       await page.context().close();
     },

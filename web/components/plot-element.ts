@@ -1,20 +1,21 @@
-import { css, html, LitElement, type PropertyValues } from "lit";
+import { type CSSResultGroup, css, html, LitElement } from "lit";
 import { property, state } from "lit/decorators.js";
 import type { Report } from "../../sim/report/report.ts";
 
 /**
- * What the chart elements share: a `report` property, a title and caption, and an Observable Plot
- * chart redrawn when the report changes or the element's width does (so the text keeps its size).
+ * What every chart element shares: a title and caption, and an Observable Plot chart of its input
+ * (`value`) redrawn whenever the element updates, including when its width changes (so the text
+ * keeps its size). Subclasses hold the input as a property and may add controls in `controls()`.
  */
-export abstract class PlotElement extends LitElement {
-  static override styles = css`
+export abstract class ChartElement<T> extends LitElement {
+  static override styles: CSSResultGroup = css`
     :host { display: block; min-width: 0; }
     h3 { margin: 0 0 0.2rem; font-size: 1rem; }
     p { margin: 0 0 0.5rem; color: #5f6670; font-size: 0.8rem; }
     .plot svg { max-width: 100%; height: auto; }
+    /* A chart with a legend comes as a figure, whose default margins would shrink it. */
+    .plot figure { margin: 0; }
   `;
-
-  @property({ attribute: false }) report: Report | null = null;
 
   /** Width the chart is drawn at: the element's own width, as last measured. */
   @state() protected width = 0;
@@ -22,8 +23,16 @@ export abstract class PlotElement extends LitElement {
   protected abstract readonly heading: string;
   protected abstract readonly caption: string;
 
-  /** Draws the chart for a report at `width` pixels. */
-  protected abstract plot(report: Report, width: number): Element;
+  /** The input drawn, or null for nothing. */
+  protected abstract get value(): T | null;
+
+  /** Draws the chart for an input at `width` pixels. */
+  protected abstract plot(value: T, width: number): Element;
+
+  /** Anything shown between the caption and the chart, such as a choice of view. */
+  protected controls(): unknown {
+    return null;
+  }
 
   private chart: Element | null = null;
   private readonly resize = new ResizeObserver(([entry]) => {
@@ -41,16 +50,26 @@ export abstract class PlotElement extends LitElement {
     this.resize.disconnect();
   }
 
-  protected override willUpdate(changed: PropertyValues) {
-    if (changed.has("report") || changed.has("width")) {
-      this.chart = this.report && this.width > 0 ? this.plot(this.report, this.width) : null;
-    }
+  // Only the input, the width and a subclass's own view state are reactive, so any change redraws.
+  protected override willUpdate() {
+    const value = this.value;
+    this.chart = value && this.width > 0 ? this.plot(value, this.width) : null;
   }
 
   override render() {
-    if (!this.report) return null;
+    if (!this.value) return null;
     return html`<h3>${this.heading}</h3>
       <p>${this.caption}</p>
+      ${this.controls()}
       <div class="plot">${this.chart}</div>`;
+  }
+}
+
+/** A chart of a run's report. */
+export abstract class PlotElement extends ChartElement<Report> {
+  @property({ attribute: false }) report: Report | null = null;
+
+  protected get value(): Report | null {
+    return this.report;
   }
 }

@@ -1,13 +1,17 @@
 import { css, html, LitElement } from "lit";
-import { customElement, property, state } from "lit/decorators.js";
+import { customElement, property, query, state } from "lit/decorators.js";
 import { CancelledError } from "../../sim/pool/pool.ts";
 import { fmt } from "../../sim/report/format.ts";
 import type { Report } from "../../sim/report/report.ts";
 import { runComparison } from "../../sim/run.ts";
+import { BUILTIN_SCENARIOS } from "../../sim/scenario/builtin.ts";
+import type { Scenario } from "../../sim/scenario/normalize.ts";
 import { createBrowserWorker, defaultWorkers } from "../engine/browser-pool.ts";
 import type { RunRequest } from "../inputs.ts";
+import type { RlRunForm } from "./rl-run-form.ts";
 import type { RunState } from "./rl-run-status.ts";
 import "./rl-arm-table.ts";
+import "./rl-fit-panel.ts";
 import "./rl-retention-chart.ts";
 import "./rl-run-form.ts";
 import "./rl-run-status.ts";
@@ -29,6 +33,8 @@ export class RlDashboard extends LitElement {
     .layout { display: grid; grid-template-columns: minmax(18rem, 22rem) 1fr; gap: 1.8rem; align-items: start; }
     @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } }
     aside { background: #f6f7f9; border: 1px solid #e4e6ea; border-radius: 6px; padding: 1rem; }
+    /* The run form stays in view beside the results and the fit panel below them. */
+    @media (min-width: 901px) { aside { position: sticky; top: 1rem; } }
     main { display: grid; gap: 1.4rem; min-width: 0; }
     .results-head { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; flex-wrap: wrap; }
     .results-head h2 { margin: 0; font-size: 1.1rem; }
@@ -49,6 +55,10 @@ export class RlDashboard extends LitElement {
   @state() private progress = 0;
   @state() private message = "";
   @state() private report: Report | null = null;
+  /** The scenarios offered: the built-in ones, then populations fitted in the fit panel. */
+  @state() private scenarios: readonly Scenario[] = BUILTIN_SCENARIOS;
+
+  @query("rl-run-form") private form!: RlRunForm;
 
   /** The run in flight; a run that is no longer current may not touch the page. */
   private controller: AbortController | null = null;
@@ -83,6 +93,14 @@ export class RlDashboard extends LitElement {
     } finally {
       if (current()) this.controller = null;
     }
+  }
+
+  /** Offers a fitted population to the run form (replacing one of the same id) and selects it. */
+  private async usePopulation(event: CustomEvent<Scenario>) {
+    const scenario = event.detail;
+    this.scenarios = [...this.scenarios.filter((s) => s.id !== scenario.id), scenario];
+    await this.updateComplete;
+    this.form.selectScenario(scenario.id);
   }
 
   private cancel() {
@@ -133,6 +151,7 @@ export class RlDashboard extends LitElement {
         <aside>
           <rl-run-form
             .defaultWorkers=${this.defaultWorkers}
+            .scenarios=${this.scenarios}
             ?disabled=${this.runState === "running"}
             @run-request=${this.run}
           ></rl-run-form>
@@ -145,6 +164,7 @@ export class RlDashboard extends LitElement {
             @cancel-run=${this.cancel}
           ></rl-run-status>
           ${this.renderResults()}
+          <rl-fit-panel @use-population=${this.usePopulation}></rl-fit-panel>
         </main>
       </div>
     `;

@@ -1,6 +1,7 @@
 import { css, html, LitElement } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { BUILTIN_SCENARIOS } from "../../sim/scenario/builtin.ts";
+import type { Scenario } from "../../sim/scenario/normalize.ts";
 import { BUILTIN_STRATEGIES } from "../../strategies/index.ts";
 import {
   defaultInputs,
@@ -54,6 +55,9 @@ export class RlRunForm extends LitElement {
   /** True while a run is going: the form is locked. */
   @property({ type: Boolean }) disabled = false;
 
+  /** The scenarios offered: the built-in ones, then any the page adds (a fitted population). */
+  @property({ attribute: false }) scenarios: readonly Scenario[] = BUILTIN_SCENARIOS;
+
   @state() private inputs: RunInputs | null = null;
   @state() private errors: FieldError[] = [];
 
@@ -71,10 +75,13 @@ export class RlRunForm extends LitElement {
     this.errors = this.errors.filter((e) => !changed.includes(e.field));
   }
 
-  /** A new scenario brings its own members and days, unless the user has typed other values. */
-  private pickScenario(id: string) {
-    const before = BUILTIN_SCENARIOS.find((s) => s.id === this.values.scenario);
-    const after = BUILTIN_SCENARIOS.find((s) => s.id === id);
+  /**
+   * Selects one of `scenarios`, as picking it would. A new scenario brings its own members and
+   * days, unless the user has typed other values.
+   */
+  selectScenario(id: string) {
+    const before = this.scenarios.find((s) => s.id === this.values.scenario);
+    const after = this.scenarios.find((s) => s.id === id);
     const patch: Partial<RunInputs> = { scenario: id };
     if (before && after) {
       if (this.values.members.trim() === String(before.members))
@@ -92,7 +99,7 @@ export class RlRunForm extends LitElement {
 
   private submit(event: Event) {
     event.preventDefault();
-    const parsed = parseInputs(this.values);
+    const parsed = parseInputs(this.values, this.scenarios);
     if ("errors" in parsed) {
       this.errors = parsed.errors;
       return;
@@ -110,7 +117,7 @@ export class RlRunForm extends LitElement {
   override render() {
     const v = this.values;
     const invalid = (field: keyof RunInputs) => this.errors.some((e) => e.field === field);
-    const scenario = BUILTIN_SCENARIOS.find((s) => s.id === v.scenario);
+    const scenario = this.scenarios.find((s) => s.id === v.scenario);
     return html`
       <form @submit=${this.submit} novalidate>
         <label>
@@ -118,11 +125,11 @@ export class RlRunForm extends LitElement {
           <select
             name="scenario"
             ?disabled=${this.disabled}
-            @change=${(e: Event) => this.pickScenario((e.target as HTMLSelectElement).value)}
+            @change=${(e: Event) => this.selectScenario((e.target as HTMLSelectElement).value)}
           >
-            ${BUILTIN_SCENARIOS.map(
+            ${this.scenarios.map(
               (s) =>
-                html`<option value=${s.id} ?selected=${s.id === v.scenario}>${s.name}</option>`,
+                html`<option value=${s.id} .selected=${s.id === v.scenario}>${s.name}</option>`,
             )}
           </select>
           <small class="hint">${scenario?.description ?? ""}</small>

@@ -1,0 +1,203 @@
+import { css, html, LitElement } from "lit";
+import { customElement, state } from "lit/decorators.js";
+import type { Calibration } from "../../sim/calibrate/browser.ts";
+import { fmt } from "../../sim/report/format.ts";
+import type { Scenario } from "../../sim/scenario/normalize.ts";
+import { DEFAULT_FIT_INPUTS, type FitInputs, fitLog, MAX_LOG_BYTES } from "../fit-inputs.ts";
+import "./rl-fit-frequency-chart.ts";
+import "./rl-fit-summary.ts";
+import "./rl-fit-tracking-chart.ts";
+
+type Fitted = { name: string; fit: Calibration; population: Scenario };
+
+/**
+ * Calibration on the user's own data: a transaction log chosen from disk is fitted in the page
+ * (BG/NBD and Gamma-Gamma, as `retention-lab fit`), the fit shown with its diagnostics, and
+ * "Use this population" fires `use-population` with the fitted scenario, normalised, for the run
+ * form. The file never leaves the browser. A bad file gets an inline message.
+ */
+@customElement("rl-fit-panel")
+export class RlFitPanel extends LitElement {
+  static override styles = css`
+    :host { display: block; border-top: 1px solid #e4e6ea; padding-top: 1.2rem; }
+    h2 { margin: 0; font-size: 1.1rem; }
+    .lead { margin: 0.2rem 0 0.8rem; color: #5f6670; font-size: 0.9rem; }
+    form { display: flex; flex-wrap: wrap; gap: 0.8rem 1.1rem; align-items: end; }
+    label > span { display: block; font-weight: 600; font-size: 0.85rem; margin-bottom: 0.3rem; }
+    input, select {
+      font: inherit; font-size: 0.9rem; padding: 0.3rem 0.45rem; border: 1px solid #c5c9d0;
+      border-radius: 4px; background: white; box-sizing: border-box;
+    }
+    input[type="file"] { border-style: dashed; max-width: 18rem; }
+    input[name="columns"] { width: 9rem; }
+    button {
+      font: inherit; font-weight: 600; padding: 0.35rem 1.1rem; border-radius: 4px; cursor: pointer;
+      border: 1px solid #2f55b5; background: #4269d0; color: white;
+    }
+    button.secondary { background: white; color: #2f55b5; }
+    button:disabled { opacity: 0.5; cursor: default; }
+    .status { margin: 0.8rem 0 0; font-size: 0.9rem; color: #3b4048; }
+    .error { margin: 0.8rem 0 0; padding: 0.5rem 0.8rem; background: #fff5f4;
+      border-left: 3px solid #c0392b; color: #8e2418; font-size: 0.9rem; overflow-wrap: anywhere; }
+    .result { display: grid; gap: 1.2rem; margin-top: 1rem; }
+    .use { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
+    .use p { margin: 0; font-size: 0.85rem; color: #5f6670; flex: 1 1 20rem; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1.4rem 2rem; }
+  `;
+
+  @state() private inputs: FitInputs = { ...DEFAULT_FIT_INPUTS };
+  @state() private file: File | null = null;
+  @state() private fitting = false;
+  @state() private error = "";
+  @state() private fitted: Fitted | null = null;
+  /** The id of the population last handed to the run form. */
+  @state() private used = "";
+
+  /** Counts fits started, so a slow fit that has been overtaken does not touch the page. */
+  private fits = 0;
+
+  private edit(patch: Partial<FitInputs>) {
+    this.inputs = { ...this.inputs, ...patch };
+  }
+
+  private choose(event: Event) {
+    this.file = (event.target as HTMLInputElement).files?.[0] ?? null;
+    if (this.file) void this.fit();
+  }
+
+  private submit(event: Event) {
+    event.preventDefault();
+    void this.fit();
+  }
+
+  private async fit() {
+    const file = this.file;
+    if (!file) return;
+    const current = ++this.fits;
+    this.fitting = true;
+    this.error = "";
+    this.fitted = null;
+    this.used = "";
+    try {
+      if (file.size > MAX_LOG_BYTES) {
+        throw new Error(
+          `${file.name} is ${fmt(file.size / 2 ** 20)} MB, over the page's ${fmt(MAX_LOG_BYTES / 2 ** 20)} MB; fit it with retention-lab fit --transactions FILE`,
+        );
+      }
+      const text = await file.text();
+      // Let "fitting…" show before the fit holds the main thread (about 1 s per 100,000 rows).
+      await this.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      if (current !== this.fits) return;
+      const outcome = fitLog(file.name, text, this.inputs);
+      if (current !== this.fits) return;
+      if (outcome.fit) this.fitted = { name: file.name, ...outcome };
+      else this.error = outcome.error;
+    } catch (error) {
+      if (current !== this.fits) return;
+      // Not the user's input but a failure of the page: still a message, never a stack trace.
+      this.error = `The fit failed: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      if (current === this.fits) this.fitting = false;
+    }
+  }
+
+  private use() {
+    const population = this.fitted?.population;
+    if (!population) return;
+    this.used = population.id;
+    this.dispatchEvent(
+      new CustomEvent<Scenario>("use-population", {
+        detail: population,
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private renderForm() {
+    const v = this.inputs;
+    const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
+    return html`<form @submit=${this.submit} novalidate>
+      <label>
+        <span>Transaction log</span>
+        <input type="file" name="log" accept=".csv,.tsv,.txt,.dat,text/csv,text/plain"
+          @change=${this.choose} />
+      </label>
+      <label>
+        <span>Calibration end</span>
+        <input type="date" name="calibrationEnd" .value=${v.calibrationEnd}
+          @input=${(e: Event) => this.edit({ calibrationEnd: value(e) })} />
+      </label>
+      <label>
+        <span>Unit</span>
+        <select name="unit" @change=${(e: Event) => this.edit({ unit: value(e) as FitInputs["unit"] })}>
+          <option value="week" ?selected=${v.unit === "week"}>week</option>
+          <option value="day" ?selected=${v.unit === "day"}>day</option>
+        </select>
+      </label>
+      <label>
+        <span>Columns</span>
+        <input type="text" name="columns" placeholder="by header" .value=${v.columns}
+          title="id,date[,amount] as header names or 1-based indexes (CDNOW_sample.txt: 2,3,5)"
+          @input=${(e: Event) => this.edit({ columns: value(e) })} />
+      </label>
+      <label>
+        <span>Date format</span>
+        <select name="dateFormat"
+          @change=${(e: Event) => this.edit({ dateFormat: value(e) as FitInputs["dateFormat"] })}>
+          <option value="" ?selected=${v.dateFormat === ""}>year first</option>
+          <option value="DMY" ?selected=${v.dateFormat === "DMY"}>DMY (31/12/1997)</option>
+          <option value="MDY" ?selected=${v.dateFormat === "MDY"}>MDY (12/31/1997)</option>
+        </select>
+      </label>
+      <button type="submit" ?disabled=${!this.file || this.fitting}>Fit</button>
+    </form>`;
+  }
+
+  private renderResult(fitted: Fitted) {
+    const { fit, population } = fitted;
+    const used = this.used === population.id;
+    return html`<div class="result">
+      <rl-fit-summary .fit=${fit}></rl-fit-summary>
+      <div class="use">
+        <button type="button" class=${used ? "secondary" : ""} @click=${this.use}>
+          Use this population
+        </button>
+        <p role="status">
+          ${
+            used
+              ? html`“${population.name}” is selected in the run form: the next Run simulates it
+                  over ${fmt(population.horizonDays)} days.`
+              : html`Adds “${population.name}” to the scenarios: members join at their first
+                  purchase and buy and drop out as fitted; the rest are the defaults.`
+          }
+        </p>
+      </div>
+      <div class="charts">
+        <rl-fit-tracking-chart .fit=${fit}></rl-fit-tracking-chart>
+        <rl-fit-frequency-chart .fit=${fit}></rl-fit-frequency-chart>
+      </div>
+    </div>`;
+  }
+
+  override render() {
+    return html`
+      <h2>Fit a population to your transactions</h2>
+      <p class="lead">
+        A CSV, TSV or whitespace-separated log, one row per purchase: customer id, date and
+        optionally amount. It is read and fitted in this page and never uploaded.
+      </p>
+      ${this.renderForm()}
+      ${this.fitting ? html`<p class="status" role="status">Fitting ${this.file?.name}…</p>` : null}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
+      ${this.fitted ? this.renderResult(this.fitted) : null}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "rl-fit-panel": RlFitPanel;
+  }
+}
