@@ -5,6 +5,8 @@ import { mergeBlocks } from "./engine/merge.ts";
 import type { BlockOutcome } from "./engine/outcomes.ts";
 import { buildTables, type Tables } from "./engine/tables.ts";
 import { InputError } from "./errors.ts";
+import { ADJUST_METHODS } from "./experiment/ab-tests.ts";
+import type { AnalysisOptions } from "./experiment/analysis.ts";
 import { type PoolOptions, runBlocksOnPool } from "./pool/pool.ts";
 import { buildReport, type Report } from "./report/report.ts";
 import type { Scenario } from "./scenario/normalize.ts";
@@ -18,6 +20,8 @@ export type ComparisonSpec = {
   seed: number;
   /** Shares of members per arm; equal when absent. */
   split?: number[];
+  /** Significance level and p-value adjustment of the A/B tests (default 0.05, Holm). */
+  analysis?: AnalysisOptions;
 };
 
 /** What every process (main thread or worker) derives from a spec before simulating blocks. */
@@ -43,6 +47,7 @@ export function prepare(spec: ComparisonSpec): Prepared {
   if (raw.length !== arms || raw.some((w) => !(w > 0) || !Number.isFinite(w))) {
     throw new InputError(`split requires ${arms} positive shares, got ${raw.join(",")}`);
   }
+  checkAnalysis(spec.analysis);
   const total = raw.reduce((s, w) => s + w, 0);
   const split = raw.map((w) => w / total);
   const armCumulative = new Float64Array(arms);
@@ -77,7 +82,17 @@ export function reportFor(prepared: Prepared, blocks: BlockOutcome[]): Report {
     scenario: prepared.spec.scenario,
     merged,
     seed: prepared.spec.seed,
+    analysis: prepared.spec.analysis,
   });
+}
+
+function checkAnalysis(analysis: AnalysisOptions | undefined): void {
+  const alpha = analysis?.alpha;
+  if (alpha !== undefined && !(alpha > 0 && alpha < 1))
+    throw new InputError(`alpha must be between 0 and 1 (exclusive), got ${alpha}`);
+  const adjust = analysis?.adjust;
+  if (adjust !== undefined && !ADJUST_METHODS.includes(adjust))
+    throw new InputError(`invalid adjust: ${adjust}; use one of ${ADJUST_METHODS.join(", ")}`);
 }
 
 /** Runs a comparison in this thread, block after block; `onProgress` gets the share done. */
@@ -111,4 +126,33 @@ export async function runComparison(
     createWorker: options.createWorker,
   });
   return reportFor(prepared, blocks);
+}
+
+/**
+ * Simulates every member of the population under one arm (paired mode: the counterfactual no real
+ * test has). Each member is the same person as in the randomised run (streams keyed by seed and
+ * member), so an arm's outcome here is what its members would have done under it. Returns the
+ * merged per-member outcomes; `workers: 0` runs in this thread.
+ */
+export async function runUnderArm(
+  spec: ComparisonSpec,
+  arm: number,
+  options: Partial<PoolOptions> & { workers: number },
+): Promise<BlockOutcome> {
+  const prepared = prepare(spec);
+  if (!Number.isInteger(arm) || arm < 0 || arm >= prepared.plans.length) {
+    throw new InputError(`arm must be from 0 to ${prepared.plans.length - 1}, got ${arm}`);
+  }
+  const jobs = jobsFor(prepared, arm);
+  let blocks: BlockOutcome[];
+  if (options.workers === 0 || !options.createWorker) {
+    blocks = jobs.map((job, i) => {
+      const block = simulateBlock(prepared.tables, prepared.plans, job);
+      options.onProgress?.((i + 1) / jobs.length);
+      return block;
+    });
+  } else {
+    blocks = await runBlocksOnPool(spec, jobs, { ...options, createWorker: options.createWorker });
+  }
+  return mergeBlocks(blocks, prepared.plans.length, spec.days, maxRules(prepared.plans));
 }

@@ -1,6 +1,9 @@
 import type { Plan } from "../../strategies/compile.ts";
 import type { BlockOutcome } from "../engine/outcomes.ts";
 import type { Tables } from "../engine/tables.ts";
+import { type Analysis, type AnalysisOptions, analyse } from "../experiment/analysis.ts";
+import type { PairedSection } from "../experiment/paired.ts";
+import type { ReplicationSummary } from "../experiment/replications.ts";
 import type { Scenario } from "../scenario/normalize.ts";
 import { type ArmReport, armReport } from "./arm-report.ts";
 
@@ -15,7 +18,11 @@ export type Report = {
   /** Share of members randomised to each arm. */
   split: number[];
   arms: ArmReport[];
-};
+  /** Replications (`--replications R`): the spread of the outcome over R seeds. */
+  replications?: ReplicationSummary;
+  /** Paired mode (`--paired`): the true effects, every member simulated under every arm. */
+  paired?: PairedSection;
+} & Analysis;
 
 export const TOOL = "retention-lab 0.1.0";
 
@@ -26,6 +33,7 @@ export function buildReport(options: {
   merged: BlockOutcome;
   seed: number;
   split: number[];
+  analysis?: AnalysisOptions;
 }): Report {
   const { scenario, plans, tables, merged, seed, split } = options;
   return {
@@ -37,5 +45,12 @@ export function buildReport(options: {
     days: tables.days,
     split,
     arms: plans.map((plan, arm) => armReport(arm, plan, tables, merged)),
+    ...analyse({
+      merged,
+      strategies: plans.map((plan) => plan.id),
+      split,
+      days: tables.days,
+      analysis: options.analysis,
+    }),
   };
 }

@@ -1,0 +1,156 @@
+import { mannWhitneyU, normalQuantile, welchTTest } from "../stats/index.ts";
+import { proportionDifference } from "./proportion-difference.ts";
+import { minEffectVariance, minEffectVarianceBinary } from "./sample-interval.ts";
+
+/** One arm against the control on one metric, before multiple-comparison adjustment. */
+export type Comparison = {
+  test: "two-proportion z" | "Welch t";
+  /** The metric in the control arm and in the treatment arm; null for an arm with no members. */
+  control: number | null;
+  treatment: number | null;
+  /** Units behind each value: members (observed at least D days, for retention at day D). */
+  nControl: number;
+  nTreatment: number;
+  /** treatment − control; null when an arm has no members. */
+  diff: number | null;
+  /** diff / control; null when the control is 0 or missing. */
+  relLift: number | null;
+  /** Interval for diff at 1 − alpha; null when it cannot be estimated (an arm with < 2 values). */
+  ciLow: number | null;
+  ciHigh: number | null;
+  /**
+   * Interval for the average effect on the randomised population itself (the paired mode's
+   * truth): as ciLow/ciHigh with the sharp finite-population variance (sample-interval.ts).
+   */
+  sampleCiLow: number | null;
+  sampleCiHigh: number | null;
+  /** Two-sided p-value; 1 when there is nothing to test. */
+  p: number;
+  /** Mann–Whitney p (means only): a rank test that heavy tails do not sway. Not adjusted. */
+  mannWhitneyP?: number;
+};
+
+/**
+ * Two-proportion z-test with Newcombe's interval (proportion-difference.ts). Degenerate data give
+ * defined answers: an empty arm gives p = 1 and no difference; no successes (or no failures) in
+ * either arm gives diff 0, CI [0, 0] and p = 1. `population` is the number of members the metric
+ * is measured on across all arms (for the sample interval). The sample interval's smallest effect
+ * variance takes |diff| shrunk to √(diff² − (z·se)²), 0 unless the difference is significant, so
+ * noise in a small sample never passes for a large effect that varies between members.
+ */
+export function compareProportions(options: {
+  x1: number;
+  n1: number;
+  x2: number;
+  n2: number;
+  population: number;
+  alpha: number;
+}): Comparison {
+  const { x1, n1, x2, n2, population, alpha } = options;
+  const control = n1 > 0 ? x1 / n1 : null;
+  const treatment = n2 > 0 ? x2 / n2 : null;
+  const base = {
+    test: "two-proportion z" as const,
+    control,
+    treatment,
+    nControl: n1,
+    nTreatment: n2,
+  };
+  if (control === null || treatment === null) return { ...base, ...NOTHING };
+  const relLift = control > 0 ? treatment / control - 1 : null;
+  const pooled = (x1 + x2) / (n1 + n2);
+  if (pooled === 0 || pooled === 1) return { ...base, ...exact(0), relLift, p: 1 };
+  const r = proportionDifference({ x1, n1, x2, n2, alpha });
+  const neyman = (control * (1 - control)) / n1 + (treatment * (1 - treatment)) / n2;
+  const critical = -normalQuantile(alpha / 2);
+  const delta = Math.sqrt(Math.max(0, r.diff * r.diff - critical * critical * neyman));
+  const shrink = sampleShrink(neyman, minEffectVarianceBinary(delta, 0), population);
+  return { ...base, ...intervals(r.diff, r.ciLow, r.ciHigh, shrink), relLift, p: r.p };
+}
+
+/**
+ * Welch t-test for the difference in means, with the Mann–Whitney p beside it. An empty arm gives
+ * p = 1 and no difference; an arm of one value gives the difference but no interval (p = 1); two
+ * constant samples give CI [diff, diff] and p = 1 when the means are equal, else p = 0.
+ */
+export function compareMeans(options: {
+  a: Float64Array;
+  b: Float64Array;
+  population: number;
+  alpha: number;
+}): Comparison {
+  const { a, b, population, alpha } = options;
+  const ma = moments(a);
+  const mb = moments(b);
+  const control = a.length > 0 ? ma.mean : null;
+  const treatment = b.length > 0 ? mb.mean : null;
+  const base = {
+    test: "Welch t" as const,
+    control,
+    treatment,
+    nControl: a.length,
+    nTreatment: b.length,
+  };
+  if (control === null || treatment === null) return { ...base, ...NOTHING };
+  const diff = treatment - control;
+  const relLift = control > 0 ? diff / control : null;
+  const mannWhitneyP = mannWhitneyU({ a, b }).p;
+  if (a.length < 2 || b.length < 2) return { ...base, ...NOTHING, diff, relLift, mannWhitneyP };
+  if (constant(a) && constant(b))
+    return { ...base, ...exact(diff), relLift, p: diff === 0 ? 1 : 0, mannWhitneyP };
+  const r = welchTTest({ a, b, alpha });
+  const neyman = ma.variance / a.length + mb.variance / b.length;
+  const shrink = sampleShrink(neyman, minEffectVariance(a, b), population);
+  return {
+    ...base,
+    ...intervals(r.diff, r.ciLow, r.ciHigh, shrink),
+    relLift,
+    p: r.p,
+    mannWhitneyP,
+  };
+}
+
+const NOTHING = {
+  diff: null,
+  relLift: null,
+  ciLow: null,
+  ciHigh: null,
+  sampleCiLow: null,
+  sampleCiHigh: null,
+  p: 1,
+};
+
+function exact(diff: number) {
+  return { diff, ciLow: diff, ciHigh: diff, sampleCiLow: diff, sampleCiHigh: diff };
+}
+
+function intervals(diff: number, ciLow: number, ciHigh: number, shrink: number) {
+  return {
+    diff,
+    ciLow,
+    ciHigh,
+    sampleCiLow: diff - (diff - ciLow) * shrink,
+    sampleCiHigh: diff + (ciHigh - diff) * shrink,
+  };
+}
+
+/** √(sharp variance / Neyman variance): how much narrower the finite-population interval is. */
+function sampleShrink(neyman: number, minEffect: number, population: number): number {
+  return neyman > 0 ? Math.sqrt(Math.max(0, 1 - minEffect / population / neyman)) : 1;
+}
+
+function moments(values: Float64Array): { mean: number; variance: number } {
+  const n = values.length;
+  if (n === 0) return { mean: 0, variance: 0 };
+  let sum = 0;
+  for (const v of values) sum += v;
+  const mean = sum / n;
+  let squares = 0;
+  for (const v of values) squares += (v - mean) ** 2;
+  return { mean, variance: n > 1 ? squares / (n - 1) : 0 };
+}
+
+function constant(values: Float64Array): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
+  return true;
+}

@@ -1,0 +1,96 @@
+import type { BlockOutcome } from "../engine/outcomes.ts";
+import { chiSquareSurvival } from "../stats/index.ts";
+
+/** Kaplan–Meier retention of one arm by day since join. */
+export type SurvivalCurve = {
+  strategy: string;
+  /** S(d) for d = 0…days: the estimated share not churned within the first d days. */
+  survival: number[];
+  /** Members at risk at day d (observed at least d days and not churned before). */
+  atRisk: number[];
+};
+
+/** Log-rank test of one arm's churn curve against the first arm's. */
+export type LogRank = { arm: number; strategy: string; chi2: number; p: number };
+
+export type Survival = { curves: SurvivalCurve[]; logRank: LogRank[] };
+
+/** Churn events and members leaving the risk set (events and censorings) per day since join. */
+type LifeTable = { members: number; events: Float64Array; leaving: Float64Array };
+
+/**
+ * Time to churn is the number of days since join until the end of the churn day (churnDay + 1),
+ * censored at the member's observation length (days − joinDay), so S(d) estimates what
+ * `ArmReport.retention[d]` estimates, with every member counted until they leave observation.
+ * Times are whole days, so the curves and the log-rank test (as R's `survdiff`) come from counts
+ * per day, in O(members + days).
+ */
+export function survivalByArm(options: {
+  merged: BlockOutcome;
+  members: Uint32Array[];
+  strategies: readonly string[];
+  days: number;
+}): Survival {
+  const { merged, members, strategies, days } = options;
+  const tables = members.map((list) => lifeTable(merged, list, days));
+  const curves = tables.map((table, arm) => ({
+    strategy: strategies[arm],
+    ...kaplanMeier(table, days),
+  }));
+  const logRank: LogRank[] = [];
+  for (let arm = 1; arm < tables.length; arm++) {
+    logRank.push({ arm, strategy: strategies[arm], ...logRankOf(tables[0], tables[arm], days) });
+  }
+  return { curves, logRank };
+}
+
+function lifeTable(merged: BlockOutcome, list: Uint32Array, days: number): LifeTable {
+  const events = new Float64Array(days + 1);
+  const leaving = new Float64Array(days + 1);
+  for (const i of list) {
+    const churnDay = merged.churnDay[i];
+    const time = churnDay >= 0 ? churnDay + 1 : days - merged.joinDay[i];
+    if (churnDay >= 0) events[time]++;
+    leaving[time]++;
+  }
+  return { members: list.length, events, leaving };
+}
+
+/** S(d) carries its last value past the last member at risk (never NaN). */
+function kaplanMeier(table: LifeTable, days: number): Omit<SurvivalCurve, "strategy"> {
+  const survival = [1];
+  const atRisk = [table.members];
+  let s = 1;
+  let n = table.members;
+  for (let t = 1; t <= days; t++) {
+    n -= table.leaving[t - 1];
+    if (n > 0) s *= 1 - table.events[t] / n;
+    survival.push(s);
+    atRisk.push(n);
+  }
+  return { survival, atRisk };
+}
+
+/** Chi-square on 1 df; chi2 0 and p 1 when no churn happens while both arms are at risk. */
+function logRankOf(a: LifeTable, b: LifeTable, days: number): { chi2: number; p: number } {
+  let na = a.members;
+  let nb = b.members;
+  let observed = 0;
+  let expected = 0;
+  let variance = 0;
+  for (let t = 0; t <= days; t++) {
+    const d = a.events[t] + b.events[t];
+    const n = na + nb;
+    if (d > 0 && n > 0) {
+      const share = nb / n;
+      observed += b.events[t];
+      expected += d * share;
+      if (n > 1) variance += (d * share * (1 - share) * (n - d)) / (n - 1);
+    }
+    na -= a.leaving[t];
+    nb -= b.leaving[t];
+  }
+  if (!(variance > 0)) return { chi2: 0, p: 1 };
+  const chi2 = (observed - expected) ** 2 / variance;
+  return { chi2, p: chiSquareSurvival(chi2, 1) };
+}
