@@ -123,6 +123,7 @@ describe("the fit panel in headless Chromium", () => {
         expect(shown).not.toMatch(/--|InputError|at \w+ \(|\.ts:\d+/);
         expect(await page.locator("rl-fit-summary").count()).toBe(0);
       }
+      await page.locator(panel).screenshot({ path: resolve("tmp/fit-panel-error.png") });
       expect(problems).toEqual([]);
       await page.context().close();
     },

@@ -28,7 +28,7 @@ export class RlFitPanel extends LitElement {
       font: inherit; font-size: 0.9rem; padding: 0.3rem 0.45rem; border: 1px solid #c5c9d0;
       border-radius: 4px; background: white; box-sizing: border-box;
     }
-    input[type="file"] { border-style: dashed; max-width: 18rem; }
+    input[type="file"] { border-style: dashed; max-width: 17rem; }
     input[name="columns"] { width: 9rem; }
     button {
       font: inherit; font-weight: 600; padding: 0.35rem 1.1rem; border-radius: 4px; cursor: pointer;
@@ -145,10 +145,11 @@ export class RlFitPanel extends LitElement {
       <label>
         <span>Date format</span>
         <select name="dateFormat"
+          title="How to read dates like 03/04/1997: day first (DMY) or month first (MDY). Year-first and YYYYMMDD dates need nothing."
           @change=${(e: Event) => this.edit({ dateFormat: value(e) as FitInputs["dateFormat"] })}>
           <option value="" ?selected=${v.dateFormat === ""}>year first</option>
-          <option value="DMY" ?selected=${v.dateFormat === "DMY"}>DMY (31/12/1997)</option>
-          <option value="MDY" ?selected=${v.dateFormat === "MDY"}>MDY (12/31/1997)</option>
+          <option value="DMY" ?selected=${v.dateFormat === "DMY"}>DMY</option>
+          <option value="MDY" ?selected=${v.dateFormat === "MDY"}>MDY</option>
         </select>
       </label>
       <button type="submit" ?disabled=${!this.file || this.fitting}>Fit</button>
