@@ -1,11 +1,13 @@
 import { InputError } from "../errors.ts";
+import { ADJUST_METHODS, type AdjustMethod } from "../experiment/ab-tests.ts";
+import { MAX_REPLICATIONS, runExperiment } from "../experiment/run-experiment.ts";
+import { renderAbSection, renderReplications } from "../experiment/text.ts";
 import { createNodeWorker, defaultWorkers } from "../pool/node-pool.ts";
 import type { ArmReport } from "../report/arm-report.ts";
+import { fmt, pct, table } from "../report/format.ts";
 import type { Report } from "../report/report.ts";
-import { runComparison } from "../run.ts";
 import { DEFAULT_SCENARIO_ID } from "../scenario/builtin.ts";
 import { parseArgs } from "./args.ts";
-import { fmt, pct, table } from "../report/format.ts";
 import type { Command, Io } from "./io.ts";
 import { loadScenario, loadStrategy } from "./load.ts";
 import { inDir, toCsv, writeOutputs } from "./output.ts";
@@ -23,6 +25,13 @@ Simulates one member population, randomises members to the arms and compares the
   --json FILE           write the full report as JSON
   --csv DIR             write arms.csv, retention.csv, daily.csv and stage-mix.csv into DIR
   --workers N           worker threads (default: the number of cores); results do not depend on it
+  --alpha A             significance level of the A/B tests (default: 0.05)
+  --adjust METHOD       p-value adjustment across metrics and arms: holm (default), BH,
+                        bonferroni or none
+  --replications R      run R seeds (seed, seed + 1, …) and report the spread of every arm's
+                        metrics and every effect
+  --paired              also run every member under every arm and report the true effects beside
+                        the estimates (with --replications: how often the interval covered them)
   --quiet               no progress on stderr
 `;
 
@@ -37,6 +46,10 @@ const SPEC = {
   csv: "string",
   quiet: "boolean",
   workers: "integer",
+  alpha: "number",
+  adjust: "string",
+  replications: "integer",
+  paired: "boolean",
   help: "boolean",
 } as const;
 
@@ -76,22 +89,46 @@ export const compareCommand: Command = {
       if (w > members)
         throw new InputError(`option --workers (${w}) must not exceed --members (${members})`);
     }
+    const alpha = Number(options.alpha ?? 0.05);
+    if (!(alpha > 0 && alpha < 1))
+      throw new InputError(`option --alpha must be between 0 and 1 (exclusive), got ${alpha}`);
+    const adjust = String(options.adjust ?? "holm") as AdjustMethod;
+    if (!ADJUST_METHODS.includes(adjust)) {
+      throw new InputError(
+        `invalid --adjust: ${JSON.stringify(adjust)}; use one of ${ADJUST_METHODS.join(", ")}`,
+      );
+    }
+    const replications =
+      options.replications === undefined ? undefined : Number(options.replications);
+    if (replications !== undefined && (replications < 1 || replications > MAX_REPLICATIONS)) {
+      throw new InputError(
+        `option --replications must be from 1 to ${fmt(MAX_REPLICATIONS)}, got ${replications}`,
+      );
+    }
+    const paired = options.paired === true;
     const workers = Number(options.workers ?? defaultWorkers());
-    const showProgress = !options.quiet && members * days * strategies.length > 2e7;
-    let shown = -1;
-    const onProgress = (done: number) => {
-      const tenth = Math.floor(done * 10);
-      if (showProgress && tenth !== shown) {
-        shown = tenth;
-        io.stderr(`simulating ${fmt(members)} members × ${days} days: ${tenth * 10} %\n`);
-      }
-    };
-    const spec = { scenario, strategies, members, days, seed, split };
-    const report = await runComparison(spec, {
-      workers,
-      createWorker: () => createNodeWorker(),
-      onProgress,
-    });
+    const runs = (replications ?? 1) * (paired ? strategies.length + 1 : 1);
+    const quiet = options.quiet === true;
+    const showProgress = !quiet && members * days * strategies.length > 2e7;
+    let shown = "";
+    const report = await runExperiment(
+      { scenario, strategies, members, days, seed, split, analysis: { alpha, adjust } },
+      {
+        workers,
+        createWorker: () => createNodeWorker(),
+        replications,
+        paired,
+        onProgress: ({ replication, replications: count, run, done }) => {
+          const prefix = runs > 1 ? `replication ${replication + 1}/${count}, ${run}: ` : "";
+          const line = `${prefix}simulating ${fmt(members)} members × ${days} days: ${Math.floor(done * 10) * 10} %`;
+          const finished = runs > 1 && done === 1 && !quiet;
+          if ((showProgress || finished) && line !== shown) {
+            shown = line;
+            io.stderr(`${line}\n`);
+          }
+        },
+      },
+    );
     const files: { path: string; text: string }[] = [];
     if (options.json !== undefined)
       files.push({ path: String(options.json), text: `${JSON.stringify(report, null, 1)}\n` });
@@ -145,7 +182,8 @@ export function renderReport(report: Report): string {
   const header = ["", ...arms.map((a) => a.strategy)];
   const body = rows.map(([label, cell]) => [label, ...arms.map(cell)]);
   const title = `${report.scenarioName}: ${fmt(report.members)} members, ${report.days} days, seed ${report.seed}\n\n`;
-  return title + table(header, body);
+  const sections = [table(header, body), renderAbSection(report), renderReplications(report)];
+  return title + sections.filter((s) => s !== "").join("\n");
 }
 
 function csvFiles(dir: string, report: Report): { path: string; text: string }[] {

@@ -1,4 +1,4 @@
-import { mannWhitneyU, normalQuantile, welchTTest } from "../stats/index.ts";
+import { mannWhitneyU, welchTTest } from "../stats/index.ts";
 import { proportionDifference } from "./proportion-difference.ts";
 import { minEffectVariance, minEffectVarianceBinary } from "./sample-interval.ts";
 
@@ -34,9 +34,10 @@ export type Comparison = {
  * Two-proportion z-test with Newcombe's interval (proportion-difference.ts). Degenerate data give
  * defined answers: an empty arm gives p = 1 and no difference; no successes (or no failures) in
  * either arm gives diff 0, CI [0, 0] and p = 1. `population` is the number of members the metric
- * is measured on across all arms (for the sample interval). The sample interval's smallest effect
- * variance takes |diff| shrunk to √(diff² − (z·se)²), 0 unless the difference is significant, so
- * noise in a small sample never passes for a large effect that varies between members.
+ * is measured on across all arms (for the sample interval). The sample interval subtracts the least
+ * variance of the members' effects that any difference inside the interval implies (none when
+ * the interval contains 0), so noise in a small sample never passes for an effect that varies
+ * between members.
  */
 export function compareProportions(options: {
   x1: number;
@@ -62,9 +63,8 @@ export function compareProportions(options: {
   if (pooled === 0 || pooled === 1) return { ...base, ...exact(0), relLift, p: 1 };
   const r = proportionDifference({ x1, n1, x2, n2, alpha });
   const neyman = (control * (1 - control)) / n1 + (treatment * (1 - treatment)) / n2;
-  const critical = -normalQuantile(alpha / 2);
-  const delta = Math.sqrt(Math.max(0, r.diff * r.diff - critical * critical * neyman));
-  const shrink = sampleShrink(neyman, minEffectVarianceBinary(delta, 0), population);
+  const smallest = r.ciLow > 0 ? r.ciLow : r.ciHigh < 0 ? -r.ciHigh : 0;
+  const shrink = sampleShrink(neyman, minEffectVarianceBinary(smallest, 0), population);
   return { ...base, ...intervals(r.diff, r.ciLow, r.ciHigh, shrink), relLift, p: r.p };
 }
 

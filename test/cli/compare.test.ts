@@ -158,3 +158,86 @@ describe("retention-lab compare", () => {
     expect(failure.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });
+
+describe("retention-lab compare: the A/B section", () => {
+  it("writes tests, the SRM check and Kaplan-Meier curves, and prints the verdicts", async () => {
+    const dir = scratch();
+    const json = join(dir, "report.json");
+    const result = await run(["compare", "--members", "4000", "--days", "120", "--json", json]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/A\/B tests against t-plus-7 .*holm-adjusted p, α = 0.05/);
+    expect(result.stdout).toMatch(/retention day 30\s+scenario-nurture\s+[+−]\d+\.\d pp\s+\[/);
+    expect(result.stdout).toMatch(/SRM check: [\d,]+ \/ [\d,]+ members .* — ok/);
+    const report = JSON.parse(readFileSync(json, "utf8"));
+    expect(report.tests).toHaveLength(7);
+    expect(report.tests[0]).toMatchObject({
+      metric: "retention-d30",
+      strategy: "scenario-nurture",
+      test: "two-proportion z",
+      significant: expect.any(Boolean),
+    });
+    expect(report.srm).toMatchObject({
+      chi2: expect.any(Number),
+      p: expect.any(Number),
+      flagged: false,
+    });
+    expect(report.survival.curves[0].survival).toHaveLength(121);
+    expect(report.survival.logRank[0]).toMatchObject({ strategy: "scenario-nurture" });
+  });
+
+  it("runs --replications 3 --paired, prints the spread and coverage, and shows progress", async () => {
+    const dir = scratch();
+    const json = join(dir, "report.json");
+    const result = await run([
+      "compare",
+      "--members",
+      "2000",
+      "--days",
+      "90",
+      "--arms",
+      "control,t-plus-7",
+      "--replications",
+      "3",
+      "--paired",
+      "--adjust",
+      "BH",
+      "--alpha",
+      "0.1",
+      "--workers",
+      "2",
+      "--json",
+      json,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/true effect\s+in CI/);
+    expect(result.stdout).toMatch(/Replications: 3 seeds \(1…3\)/);
+    expect(result.stdout).toMatch(/opted out of a channel: t-plus-7 .* \d+\.\d %$/m);
+    expect(result.stderr).toMatch(
+      /replication 3\/3, t-plus-7: simulating 2,000 members × 90 days: 100 %/,
+    );
+    const report = JSON.parse(readFileSync(json, "utf8"));
+    expect(report).toMatchObject({ alpha: 0.1, adjust: "BH", seed: 1 });
+    expect(report.replications).toMatchObject({ count: 3, seeds: [1, 2, 3] });
+    expect(report.replications.effects[0]).toMatchObject({
+      metric: "retention-d30",
+      diff: { mean: expect.any(Number), low: expect.any(Number), high: expect.any(Number) },
+      coverage: expect.any(Number),
+    });
+    expect(report.paired.effects).toHaveLength(report.tests.length);
+  });
+
+  it.each([
+    [["compare", "--replications", "0"], /option --replications must be from 1 to 10,000, got 0/],
+    [["compare", "--alpha", "2"], /option --alpha must be between 0 and 1 \(exclusive\), got 2/],
+    [
+      ["compare", "--adjust", "sidak"],
+      /invalid --adjust: "sidak"; use one of holm, BH, bonferroni, none/,
+    ],
+    [["compare", "--paired=yes"], /option --paired takes no value/],
+  ])("refuses %j with exit code 2 and one clear line", async (argv, message) => {
+    const result = await run(argv as string[]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
