@@ -21,6 +21,8 @@ export type ExperimentOptions = Omit<Partial<PoolOptions>, "onProgress"> & {
   /** Also run every member under every arm and report the true effects (`paired`). */
   paired?: boolean;
   onProgress?: (progress: ExperimentProgress) => void;
+  /** Each replication's full report, as it is done (only the first is returned). */
+  onReport?: (report: Report, replication: number) => void;
 };
 
 /** Largest number of replications one experiment runs. */
@@ -36,7 +38,7 @@ export async function runExperiment(
   spec: ComparisonSpec,
   options: ExperimentOptions,
 ): Promise<Report> {
-  const { replications, paired = false, onProgress, ...pool } = options;
+  const { replications, paired = false, onProgress, onReport, ...pool } = options;
   const count = replications ?? 1;
   if (!Number.isInteger(count) || count < 1 || count > MAX_REPLICATIONS) {
     throw new InputError(`replications must be from 1 to ${MAX_REPLICATIONS}, got ${count}`);
@@ -58,6 +60,7 @@ export async function runExperiment(
       }
       report.paired = pairedSection(report.tests, arms);
     }
+    onReport?.(report, r);
     results.push({
       seed,
       armMetrics: report.armMetrics,
