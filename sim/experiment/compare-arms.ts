@@ -94,13 +94,16 @@ export function compareMeans(options: {
   if (control === null || treatment === null) return { ...base, ...NOTHING };
   const diff = treatment - control;
   const relLift = control > 0 ? diff / control : null;
-  const mannWhitneyP = mannWhitneyU({ a, b }).p;
+  // One sort serves the rank test and the quantile coupling.
+  const sa = Float64Array.from(a).sort();
+  const sb = Float64Array.from(b).sort();
+  const mannWhitneyP = mannWhitneyU({ a: sa, b: sb }).p;
   if (a.length < 2 || b.length < 2) return { ...base, ...NOTHING, diff, relLift, mannWhitneyP };
   if (constant(a) && constant(b))
     return { ...base, ...exact(diff), relLift, p: diff === 0 ? 1 : 0, mannWhitneyP };
   const r = welchTTest({ a, b, alpha });
   const neyman = ma.variance / a.length + mb.variance / b.length;
-  const shrink = sampleShrink(neyman, minEffectVariance(a, b), population);
+  const shrink = sampleShrink(neyman, minEffectVariance(sa, sb), population);
   return {
     ...base,
     ...intervals(r.diff, r.ciLow, r.ciHigh, shrink),

