@@ -180,7 +180,8 @@ export class MemberSimulator {
     this.msg.reseed(arrival.seed ^ 0x5bd1e995);
     this.schedule.clear();
     this.starts.fill(0);
-    this.capDay.fill(-1);
+    // A day no member can have (days before 0 are looked at by the 7-day cap window).
+    this.capDay.fill(-0x7fffffff);
     // Draws in a fixed order, so a member is the same person under every arm (common random numbers).
     // Arrivals spread over the acquisition window, cut at the horizon when the run is shorter.
     const drawnJoin = Math.floor(base.next() * Math.min(t.windowDays, t.days));

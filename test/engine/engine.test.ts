@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bgnbdExpectedTransactions } from "../../sim/calibrate/bgnbd.ts";
-import { runComparisonHere } from "../../sim/run.ts";
+import { simulateBlock } from "../../sim/engine/block.ts";
+import { jobsFor, prepare, runComparisonHere } from "../../sim/run.ts";
 import { builtinScenario, builtinStrategy, playbook, scenario } from "./helpers.ts";
 
 describe("the engine", () => {
@@ -202,5 +203,40 @@ describe("the engine", () => {
     for (const r of retention) expect(r).toBeGreaterThanOrEqual(0);
     for (let d = 1; d <= 180; d++)
       expect(retention[d]).toBeLessThanOrEqual(retention[d - 1] + 0.02);
+  });
+
+  it("simulates a member identically in the randomised run and with everyone in its arm", () => {
+    // Common random numbers: nothing of one member may leak into the next (a stale frequency-cap
+    // window once did), so the paired truth compares the same people.
+    const prepared = prepare({
+      scenario: builtinScenario("knowledge-course"),
+      strategies: ["control", "t-plus-7", "scenario-nurture"].map(builtinStrategy),
+      members: 20_000,
+      days: 365,
+      seed: 1,
+    });
+    const randomised = jobsFor(prepared).map((job) =>
+      simulateBlock(prepared.tables, prepared.plans, job),
+    );
+    for (const arm of [1, 2]) {
+      const everyone = jobsFor(prepared, arm).map((job) =>
+        simulateBlock(prepared.tables, prepared.plans, job),
+      );
+      let compared = 0;
+      randomised.forEach((block, b) => {
+        for (let i = 0; i < block.count; i++) {
+          if (block.arm[i] !== arm) continue;
+          compared++;
+          const same = everyone[b];
+          expect([block.messages[i], block.purchases[i], block.cost[i], block.clv[i]]).toEqual([
+            same.messages[i],
+            same.purchases[i],
+            same.cost[i],
+            same.clv[i],
+          ]);
+        }
+      });
+      expect(compared).toBeGreaterThan(6000);
+    }
   });
 });
