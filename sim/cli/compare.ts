@@ -4,8 +4,9 @@ import { MAX_REPLICATIONS, runExperiment } from "../experiment/run-experiment.ts
 import { renderAbSection, renderReplications } from "../experiment/text.ts";
 import { createNodeWorker, defaultWorkers } from "../pool/node-pool.ts";
 import type { ArmReport } from "../report/arm-report.ts";
-import { fmt, pct, table } from "../report/format.ts";
+import { fmt, table } from "../report/format.ts";
 import type { Report } from "../report/report.ts";
+import { reportRows } from "../report/rows.ts";
 import { DEFAULT_SCENARIO_ID } from "../scenario/builtin.ts";
 import { parseArgs } from "./args.ts";
 import type { Command, Io } from "./io.ts";
@@ -134,7 +135,8 @@ export const compareCommand: Command = {
       files.push({ path: String(options.json), text: `${JSON.stringify(report, null, 1)}\n` });
     if (options.csv !== undefined) files.push(...csvFiles(String(options.csv), report));
     writeOutputs(files);
-    io.stdout(renderReport(report));
+    const text = renderReport(report);
+    io.stdout(text.endsWith("\n") ? text : `${text}\n`);
     return 0;
   },
 };
@@ -152,35 +154,9 @@ function parseSplit(text: string, arms: number): number[] {
 /** The per-arm table a strategist reads in the terminal. */
 export function renderReport(report: Report): string {
   const arms = report.arms;
-  const last = report.days;
-  const per = (a: ArmReport, v: number) => (a.members > 0 ? v / a.members : null);
-  const rows: [string, (a: ArmReport) => string][] = [
-    ["members (randomised)", (a) => fmt(a.members)],
-    ["members brought by referral", (a) => fmt(a.referredMembers)],
-    ["retention day 30", (a) => pct(a.retention[Math.min(30, last)])],
-    ["retention day 90", (a) => pct(a.retention[Math.min(90, last)])],
-    [`retention day ${last}`, (a) => pct(a.retention[last])],
-    ["churn: natural", (a) => pct(per(a, a.churn.natural))],
-    ["churn: over-messaging", (a) => pct(per(a, a.churn.overMessaging))],
-    [
-      `proxy: lapsed ${report.arms[0]?.proxies.lapsedDays ?? ""} days`,
-      (a) => pct(per(a, a.proxies.lapsed)),
-    ],
-    ["opted out of a channel", (a) => pct(per(a, a.optOuts))],
-    ["reachable pool at horizon", (a) => fmt(a.privateDomainValue.poolSize)],
-    ["converted (≥ 1 purchase)", (a) => pct(per(a, a.converted))],
-    ["purchases", (a) => fmt(a.purchases)],
-    ["revenue per member (¥)", (a) => fmt(a.revenuePerMember, 2)],
-    ["CLV per member, gross (¥)", (a) => fmt(a.clvPerMember, 2)],
-    ["CLV per member, net (¥)", (a) => fmt(a.clvNetPerMember, 2)],
-    ["messages per member", (a) => fmt(per(a, a.messages), 2)],
-    ["cost (¥)", (a) => fmt(a.cost)],
-    ["ROI", (a) => fmt(a.roi, 2)],
-    [`instant ROI (first ${arms[0]?.instantWindowDays ?? ""} days)`, (a) => fmt(a.instantRoi, 2)],
-    ["revenue from top 20 % members", (a) => pct(a.revenueShareTop["20"])],
-  ];
+  const rows = reportRows(report);
   const header = ["", ...arms.map((a) => a.strategy)];
-  const body = rows.map(([label, cell]) => [label, ...arms.map(cell)]);
+  const body = rows.map(({ label, cell }) => [label, ...arms.map(cell)]);
   const title = `${report.scenarioName}: ${fmt(report.members)} members, ${report.days} days, seed ${report.seed}\n\n`;
   const sections = [table(header, body), renderAbSection(report), renderReplications(report)];
   return title + sections.filter((s) => s !== "").join("\n");

@@ -346,7 +346,12 @@ export class MemberSimulator {
     const referP = t.referralProbability * (this.kocProne ? t.kocMultiplier : 1);
     if (referP > 0 && this.base.next() < referP) this.referNewMember(day, at);
     this.updateRate();
-    if (!atJoin && this.base.next() < this.pDrop) this.churn(CAUSE_NATURAL);
+    // BG/NBD drop-out follows the member's own purchases: a purchase that a message or offer
+    // added (share 1 − λ / current rate) gives no extra chance to drop out. Under control every
+    // purchase is the member's own, so the closed form holds.
+    const dropDraw = this.base.next();
+    const own = this.ratePerDay <= this.lambda || this.msg.next() * this.ratePerDay < this.lambda;
+    if (!atJoin && own && dropDraw < this.pDrop) this.churn(CAUSE_NATURAL);
   }
 
   private referNewMember(day: number, at: number): void {
