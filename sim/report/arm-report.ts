@@ -96,7 +96,8 @@ export function armReport(
   let fans = 0;
   const observedFor = new Float64Array(days + 2); // members observed exactly k days
   const churnedWithin = new Float64Array(days + 2); // difference array over d
-  const revenues: number[] = [];
+  const revenues = new Float64Array(n);
+  let counted = 0;
   for (let i = 0; i < n; i++) {
     if (merged.arm[i] !== arm) continue;
     members++;
@@ -115,7 +116,7 @@ export function armReport(
     if (merged.purchases[i] > 0) converted++;
     clv += merged.clv[i];
     cost += merged.cost[i];
-    revenues.push(merged.revenue[i]);
+    revenues[counted++] = merged.revenue[i];
     const isLapsed = days - merged.lastActivityDay[i] > tables.lapsedProxyDays;
     if (isLapsed) lapsed++;
     if (isLapsed && churnDay < 0) lapsedButAlive++;
@@ -179,7 +180,7 @@ export function armReport(
         ? (totals[TOTAL.earlyRevenue] - totals[TOTAL.earlyCost]) / totals[TOTAL.earlyCost]
         : null,
     instantWindowDays: tables.instantWindowDays,
-    revenueShareTop: revenueShareTop(revenues),
+    revenueShareTop: revenueShareTop(revenues.subarray(0, counted)),
     repeatPurchasesBySinceJoin: repeat,
     stageMix: mix(merged.stageDiff, arm, STAGES, days),
     depthMix: mix(merged.depthDiff, arm, DEPTHS, days),
@@ -204,14 +205,16 @@ export function armReport(
 }
 
 /** Share of total revenue from the top 1, 5, 10 and 20 % of members (0 when nobody bought). */
-export function revenueShareTop(revenues: number[]): ArmReport["revenueShareTop"] {
-  const sorted = Float64Array.from(revenues).sort().reverse();
-  const total = sorted.reduce((s, v) => s + v, 0);
+export function revenueShareTop(revenues: Float64Array): ArmReport["revenueShareTop"] {
+  const sorted = revenues.slice().sort(); // ascending: the top members are at the end
+  const n = sorted.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += sorted[i];
   const share = (percent: number) => {
     if (total <= 0) return 0;
-    const k = Math.ceil((sorted.length * percent) / 100);
+    const k = Math.ceil((n * percent) / 100);
     let sum = 0;
-    for (let i = 0; i < k; i++) sum += sorted[i];
+    for (let i = n - k; i < n; i++) sum += sorted[i];
     return sum / total;
   };
   return { "1": share(1), "5": share(5), "10": share(10), "20": share(20) };
