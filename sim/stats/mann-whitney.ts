@@ -22,12 +22,14 @@ export type MannWhitneyResult = {
 export function mannWhitneyU(options: {
   a: ArrayLike<number>;
   b: ArrayLike<number>;
+  /** Both samples are Float64Arrays already sorted ascending: skip the copies and sorts. */
+  sorted?: boolean;
 }): MannWhitneyResult {
-  const { a, b } = options;
+  const { a, b, sorted = false } = options;
   requireSample(WHAT, "a", a);
   requireSample(WHAT, "b", b);
-  const sa = Float64Array.from(a).sort();
-  const sb = Float64Array.from(b).sort();
+  const sa = sorted && a instanceof Float64Array ? a : Float64Array.from(a).sort();
+  const sb = sorted && b instanceof Float64Array ? b : Float64Array.from(b).sort();
   const na = sa.length;
   const nb = sb.length;
   // Walk both sorted samples together; each run of equal values shares its average rank.
