@@ -30,7 +30,15 @@ export async function serveDashboard(name: string): Promise<Served> {
     logLevel: "warn",
     cacheDir: resolve(`tmp/vite-test-cache-${name}`),
     // Listed up front so the first page load does not trigger a re-optimise and reload.
-    optimizeDeps: { include: ["lit", "lit/decorators.js", "comlink", "@observablehq/plot"] },
+    optimizeDeps: {
+      include: [
+        "lit",
+        "lit/decorators.js",
+        "lit/directives/live.js",
+        "comlink",
+        "@observablehq/plot",
+      ],
+    },
   });
   await server.listen();
   const url = server.resolvedUrls?.local[0] ?? "";

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILTIN_SCENARIOS } from "../../sim/scenario/builtin.ts";
 import {
@@ -12,6 +13,9 @@ import {
 } from "./browser.ts";
 
 const SCREENSHOT = resolve("tmp/dashboard.png");
+const AB_SCREENSHOT = resolve("tmp/ab-panel.png");
+const VERDICT = /^(✓ significant|– not significant)$/;
+const BROKEN = /NaN|Infinity|undefined|null|\[object/;
 
 let served: Served;
 beforeAll(async () => {
@@ -25,7 +29,7 @@ const openDashboard = () => open(served);
 
 describe("the dashboard in headless Chromium", () => {
   it(
-    "runs the default comparison and shows the per-arm table, both charts and a JSON download",
+    "runs the default comparison and shows the per-arm table, the A/B panel, the charts and a JSON download",
     async () => {
       const { page, problems } = await openDashboard();
       await expect
@@ -51,12 +55,36 @@ describe("the dashboard in headless Chromium", () => {
       expect(await page.locator("rl-dashboard .results-head h2").textContent()).toContain(
         "20,000 members",
       );
-      await expect.poll(() => page.locator("rl-retention-chart svg").count()).toBeGreaterThan(0);
+      await expect.poll(() => page.locator("rl-km-chart svg").count()).toBeGreaterThan(0);
       await expect.poll(() => page.locator("rl-stage-mix-chart svg").count()).toBeGreaterThan(0);
-      expect(await page.locator("rl-retention-chart svg g[aria-label=line] path").count()).toBe(2);
+      expect(await page.locator("rl-km-chart svg g[aria-label=line] path").count()).toBe(2);
+      expect(await page.locator("rl-km-chart svg g[aria-label=area] path").count()).toBe(2);
+      expect(await page.locator("rl-km-chart [data-log-rank]").allTextContents()).toEqual([
+        expect.stringMatching(/^scenario-nurture vs t-plus-7: χ² [\d.]+, p [<\d.]+$/),
+      ]);
+
+      await expect(abPanel(page)).resolves.toMatchObject({
+        rows: 7,
+        srm: "ok",
+        caption: expect.stringContaining("Holm's step-down method"),
+      });
+      expect(await shadowText(page, "rl-srm-banner")).toMatch(
+        /Sample ratio ok \(χ² [\d.]+, p [\d.]+\)/,
+      );
+
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBe(0);
+      // The whole A/B table fits beside the run form, verdicts included, without scrolling.
+      const hidden = await page
+        .locator("rl-ab-table .scroll")
+        .evaluate((box) => box.scrollWidth - box.clientWidth);
+      expect(hidden).toBe(0);
 
       mkdirSync(resolve("tmp"), { recursive: true });
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
+      await page.locator("rl-dashboard section.results").screenshot({ path: AB_SCREENSHOT });
 
       const [download] = await Promise.all([
         page.waitForEvent("download"),
@@ -65,10 +93,53 @@ describe("the dashboard in headless Chromium", () => {
       const report = JSON.parse(readFileSync(await download.path(), "utf8"));
       expect(report.members).toBe(20000);
       expect(report.arms.map((a: { strategy: string }) => a.strategy)).toEqual(arms);
+      expect(report.tests).toHaveLength(report.metrics.length * (report.arms.length - 1));
 
       const counts = await workerCounts(page);
       expect(counts.created).toBeGreaterThan(0);
       expect(counts.terminated).toBe(counts.created);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    },
+    LONG,
+  );
+
+  it(
+    "re-runs the A/B analysis with the α and adjustment picked in the table, for three arms",
+    async () => {
+      const { page, problems } = await openDashboard();
+      await page.locator("rl-run-form input[name=arm][value=control]").check();
+      await runWith(page, "20000");
+      await page.locator("rl-ab-table table").waitFor({ timeout: LONG });
+      // Three arms: each of the 7 metrics for t-plus-7 and scenario-nurture against control.
+      await expect(abPanel(page)).resolves.toMatchObject({ rows: 14, srm: "ok" });
+      const rawTitles = await page
+        .locator("rl-ab-table td.p")
+        .evaluateAll((cells) => cells.map((c) => c.getAttribute("title")));
+      for (const title of rawTitles) expect(title).toMatch(/^raw p [<\d.]+/);
+
+      await page.locator("rl-ab-table select[name=adjust]").selectOption("none");
+      await expect
+        .poll(() => page.locator("rl-ab-table .caption").textContent(), { timeout: LONG })
+        .toContain("p is not adjusted");
+      const shown = await page.locator("rl-ab-table td.p").allTextContents();
+      expect(shown.map((p) => `raw p ${p.trim()}`)).toEqual(
+        rawTitles.map((t) => t?.replace(/;.*| \(.*/, "")),
+      );
+
+      await page.locator("rl-ab-table select[name=alpha]").selectOption("0.1");
+      await expect
+        .poll(() => page.locator("rl-ab-table thead").textContent(), { timeout: LONG })
+        .toContain("90 % CI");
+      expect(await page.locator("rl-ab-table .caption").textContent()).toContain("α = 0.1");
+      expect(await page.locator("rl-ab-table select[name=adjust]").inputValue()).toBe("none");
+      await page
+        .locator("rl-dashboard section.results")
+        .screenshot({ path: resolve("tmp/ab-panel-3-arms.png") });
+      await expect(abPanel(page)).resolves.toMatchObject({ rows: 14, srm: "ok" });
+      expect(await page.locator("rl-dashboard .results-head h2").textContent()).toContain(
+        "20,000 members",
+      );
       expect(problems).toEqual([]);
       await page.context().close();
     },
@@ -133,3 +204,36 @@ describe("the dashboard in headless Chromium", () => {
     LONG,
   );
 });
+
+/**
+ * Checks the A/B panel of the page's report: a verdict in every row and no broken number anywhere
+ * in the A/B table, the SRM banner, the Kaplan–Meier chart or the reading note. Returns the number
+ * of rows, the SRM state and the table's caption.
+ */
+async function abPanel(page: Page) {
+  const table = page.locator("rl-ab-table");
+  await expect.poll(() => table.locator("tbody tr").count(), { timeout: LONG }).toBeGreaterThan(0);
+  await expect.poll(() => page.locator("rl-km-chart svg").count()).toBeGreaterThan(0);
+  const rows = await table.locator("tbody tr").count();
+  const verdicts = await table.locator("tbody td.verdict").allTextContents();
+  expect(verdicts).toHaveLength(rows);
+  for (const verdict of verdicts) expect(verdict.trim()).toMatch(VERDICT);
+  for (const cell of await table.locator("tbody td, tbody th").allTextContents()) {
+    expect(cell.trim()).not.toBe("");
+    expect(cell).not.toMatch(BROKEN);
+  }
+  for (const part of ["rl-srm-banner", "rl-km-chart", "rl-ab-guide", "rl-ab-table"]) {
+    const text = await shadowText(page, part);
+    expect(text.length).toBeGreaterThan(20);
+    expect(text).not.toMatch(BROKEN);
+  }
+  return {
+    rows,
+    srm: await page.locator("rl-srm-banner [data-srm]").getAttribute("data-srm"),
+    caption: await table.locator(".caption").textContent(),
+  };
+}
+
+/** The text an element renders in its shadow root (a host's own textContent is empty). */
+const shadowText = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((host) => host.shadowRoot?.textContent ?? "");

@@ -1,25 +1,32 @@
 import { css, html, LitElement } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
+import type { AnalysisOptions } from "../../sim/experiment/analysis.ts";
 import { CancelledError } from "../../sim/pool/pool.ts";
 import { fmt } from "../../sim/report/format.ts";
 import type { Report } from "../../sim/report/report.ts";
 import { runComparison } from "../../sim/run.ts";
 import { BUILTIN_SCENARIOS } from "../../sim/scenario/builtin.ts";
 import type { Scenario } from "../../sim/scenario/normalize.ts";
+import { ADJUST_LABELS } from "../ab-format.ts";
 import { createBrowserWorker, defaultWorkers } from "../engine/browser-pool.ts";
 import type { RunRequest } from "../inputs.ts";
 import type { RlRunForm } from "./rl-run-form.ts";
 import type { RunState } from "./rl-run-status.ts";
+import "./rl-ab-guide.ts";
+import "./rl-ab-table.ts";
 import "./rl-arm-table.ts";
 import "./rl-fit-panel.ts";
-import "./rl-retention-chart.ts";
+import "./rl-km-chart.ts";
 import "./rl-run-form.ts";
 import "./rl-run-status.ts";
+import "./rl-srm-banner.ts";
 import "./rl-stage-mix-chart.ts";
 
 /**
- * The page: the run form, progress and cancel, then the per-arm table and the charts of the last
- * finished run. The engine runs in Web Workers through `runComparison` (sim/run.ts).
+ * The page: the run form, progress and cancel, then the last finished run: the sample-ratio check,
+ * the per-arm table beside the Kaplan–Meier chart, the A/B table and a note on reading it, and the
+ * stage mix. The engine runs in Web Workers through `runComparison` (sim/run.ts). The A/B table's
+ * α and adjustment go into the spec's `analysis`, so changing them runs the last spec again.
  */
 @customElement("rl-dashboard")
 export class RlDashboard extends LitElement {
@@ -40,7 +47,9 @@ export class RlDashboard extends LitElement {
     .results-head h2 { margin: 0; font-size: 1.1rem; }
     .top { display: flex; flex-wrap: wrap; gap: 1.4rem 2rem; align-items: start; margin-top: 0.6rem; }
     rl-arm-table { flex: 0 1 auto; max-width: 100%; }
-    rl-retention-chart { flex: 1 1 24rem; }
+    rl-km-chart { flex: 1 1 24rem; }
+    /* One column that never grows past the page: wide tables scroll inside their own element. */
+    .results { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.2rem; }
     .empty { color: #5f6670; border: 1px dashed #c5c9d0; border-radius: 6px; padding: 2rem; text-align: center; }
     button {
       font: inherit; padding: 0.3rem 0.9rem; border-radius: 4px; cursor: pointer;
@@ -57,21 +66,43 @@ export class RlDashboard extends LitElement {
   @state() private report: Report | null = null;
   /** The scenarios offered: the built-in ones, then populations fitted in the fit panel. */
   @state() private scenarios: readonly Scenario[] = BUILTIN_SCENARIOS;
+  /** α and adjustment of the A/B tests of the report shown; every run from the form uses them. */
+  @state() private analysis: AnalysisOptions = {};
+
+  /** The last run asked for, run again when the analysis changes. */
+  private lastRequest: RunRequest | null = null;
 
   @query("rl-run-form") private form!: RlRunForm;
 
   /** The run in flight; a run that is no longer current may not touch the page. */
   private controller: AbortController | null = null;
 
-  private async run(event: CustomEvent<RunRequest>) {
-    const { spec, workers } = event.detail;
+  private run(event: CustomEvent<RunRequest>) {
+    this.lastRequest = event.detail;
+    return this.start(event.detail, this.analysis, "simulating");
+  }
+
+  /**
+   * Runs the last spec again with a new α or adjustment: the same seed, so the same members. The
+   * new analysis sticks only once its report is in (a cancelled re-run leaves the old one).
+   */
+  private reanalyse(event: CustomEvent<AnalysisOptions>) {
+    if (!this.lastRequest || this.runState === "running") return;
+    const { alpha, adjust } = event.detail;
+    const how = adjust ? ADJUST_LABELS[adjust] : "";
+    return this.start(this.lastRequest, event.detail, `re-running for α = ${alpha}, ${how}:`);
+  }
+
+  private async start(request: RunRequest, analysis: AnalysisOptions, doing: string) {
+    const { workers } = request;
+    const spec = { ...request.spec, analysis };
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
     const current = () => this.controller === controller;
     this.runState = "running";
     this.progress = 0;
-    this.message = `simulating ${fmt(spec.members)} members × ${spec.days} days on ${workers} worker${workers === 1 ? "" : "s"}`;
+    this.message = `${doing} ${fmt(spec.members)} members × ${spec.days} days on ${workers} worker${workers === 1 ? "" : "s"}`;
     const started = performance.now();
     try {
       const report = await runComparison(spec, {
@@ -84,6 +115,7 @@ export class RlDashboard extends LitElement {
       });
       if (!current()) return;
       this.report = report;
+      this.analysis = analysis;
       this.runState = "done";
       this.message = `done in ${fmt((performance.now() - started) / 1000, 1)} s`;
     } catch (error) {
@@ -124,7 +156,7 @@ export class RlDashboard extends LitElement {
       return html`<div class="empty">Results appear here after a run.</div>`;
     }
     return html`
-      <section>
+      <section class="results">
         <div class="results-head">
           <h2>
             ${report.scenarioName}: ${fmt(report.members)} members, ${report.days} days, seed
@@ -132,10 +164,17 @@ export class RlDashboard extends LitElement {
           </h2>
           <button type="button" @click=${this.download}>Download JSON</button>
         </div>
+        <rl-srm-banner .report=${report}></rl-srm-banner>
         <div class="top">
           <rl-arm-table .report=${report}></rl-arm-table>
-          <rl-retention-chart .report=${report}></rl-retention-chart>
+          <rl-km-chart .report=${report}></rl-km-chart>
         </div>
+        <rl-ab-table
+          .report=${report}
+          ?busy=${this.runState === "running"}
+          @analysis-change=${this.reanalyse}
+        ></rl-ab-table>
+        <rl-ab-guide .report=${report}></rl-ab-guide>
       </section>
       <rl-stage-mix-chart .report=${report}></rl-stage-mix-chart>
     `;

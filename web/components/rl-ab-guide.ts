@@ -1,0 +1,85 @@
+import { css, html, LitElement } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import { fmt, pct } from "../../sim/report/format.ts";
+import type { Report } from "../../sim/report/report.ts";
+import { ADJUST_LABELS } from "../ab-format.ts";
+
+/**
+ * "How to read this": a short note for educators beside the A/B panel, with this run's own numbers
+ * (tests, members behind the last day, true churn and the lapsed proxy of the first arm).
+ */
+@customElement("rl-ab-guide")
+export class RlAbGuide extends LitElement {
+  static override styles = css`
+    :host { display: block; }
+    details { background: #f6f7f9; border: 1px solid #e4e6ea; border-radius: 6px; padding: 0.6rem 1rem; }
+    summary { font-weight: 600; cursor: pointer; }
+    ul { margin: 0.5rem 0 0; padding-left: 1.2rem; font-size: 0.88rem; color: #3b4048; max-width: 62rem; }
+    li { margin: 0.3rem 0; }
+  `;
+
+  @property({ attribute: false }) report: Report | null = null;
+
+  override render() {
+    const report = this.report;
+    if (!report || report.tests.length === 0) return null;
+    const n = report.tests.length;
+    const alpha = report.alpha;
+    // If the tests were independent and every null true: the chance of at least one false ✓.
+    const anyFalse = 1 - (1 - alpha) ** n;
+    const lastTest = report.tests.find((t) => t.metric === `retention-d${report.days}`);
+    const lastMembers = lastTest ? lastTest.nControl + lastTest.nTreatment : null;
+    const arm = report.arms[0];
+    const curve = report.survival.curves[0];
+    const truth =
+      arm.members > 0 ? (arm.churn.natural + arm.churn.overMessaging) / arm.members : null;
+    const lapsed = arm.members > 0 ? arm.proxies.lapsed / arm.members : null;
+    return html`<details open>
+      <summary>How to read this</summary>
+      <ul>
+        <li>
+          <b>Why p is adjusted.</b> The table runs ${n} tests. Each one alone is wrong ${pct(alpha, 0)}
+          of the time when there is no effect, so reading all ${n} raw would give at least one false
+          ✓ up to ${pct(anyFalse, 0)} of the time (if the tests were independent).
+          ${
+            report.adjust === "none"
+              ? html`This run shows raw p: pick Holm above to keep the whole table at α.`
+              : html`${ADJUST_LABELS[report.adjust]}'s adjustment raises each p so that the table as
+                a whole keeps its promise. Switch the adjustment to "none" and watch ✓ appear.`
+          }
+        </li>
+        <li>
+          <b>✓ means "unlikely to be chance", not "better".</b> A significant drop in conversion
+          is a ✓ too; read the sign of the difference and its interval.
+        </li>
+        <li>
+          <b>The last days rest on few members.</b> Members join over the acquisition window, so
+          only the earliest joiners are watched for all ${report.days} days: retention at day
+          ${report.days} is measured on ${fmt(lastMembers)} members (against ${fmt(report.members)}
+          in the run), hence its wide interval. The Kaplan–Meier curve counts every member for as
+          long as they were watched, but its last steps rest on the
+          ${fmt(curve?.atRisk[report.days])} members of ${arm.strategy} still at risk on day
+          ${report.days}.
+        </li>
+        <li>
+          <b>The simulator knows the truth.</b> In the per-arm table, "churn: natural" and "churn:
+          over-messaging" are true churn, which no real team sees; "proxy: lapsed
+          ${arm.proxies.lapsedDays} days" is what a team would measure. In ${arm.strategy},
+          ${pct(truth)} truly churned while ${pct(lapsed)} look lapsed:
+          ${fmt(arm.proxies.lapsedButAlive)} of the lapsed are still members, and
+          ${fmt(arm.proxies.churnedNotLapsed)} who left do not look lapsed yet.
+        </li>
+        <li>
+          <b>Check the sample ratio first.</b> If the banner is red, the arms did not get the
+          split they were meant to, and no test here can be trusted.
+        </li>
+      </ul>
+    </details>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "rl-ab-guide": RlAbGuide;
+  }
+}

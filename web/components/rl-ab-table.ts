@@ -1,0 +1,175 @@
+import { css, html, LitElement } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import { live } from "lit/directives/live.js";
+import { type AbTest, ADJUST_METHODS, type AdjustMethod } from "../../sim/experiment/ab-tests.ts";
+import type { AnalysisOptions } from "../../sim/experiment/analysis.ts";
+import type { Report } from "../../sim/report/report.ts";
+import {
+  ADJUST_LABELS,
+  ALPHAS,
+  adjustSentence,
+  armValue,
+  confidence,
+  interval,
+  lift,
+  type MetricKind,
+  pValue,
+  signed,
+} from "../ab-format.ts";
+import { armColor } from "../report-rows.ts";
+
+/**
+ * The A/B table: one row per test of the report (each metric, each arm against the first), with
+ * the difference and its interval, the relative lift, the adjusted p and a verdict. Its α and
+ * adjustment pickers fire `analysis-change` with the new `AnalysisOptions`; the page re-runs the
+ * analysis, which is part of the run, and hands back a new report.
+ */
+@customElement("rl-ab-table")
+export class RlAbTable extends LitElement {
+  static override styles = css`
+    :host { display: block; }
+    .head { display: flex; justify-content: space-between; align-items: baseline; gap: 0.6rem 1.5rem; flex-wrap: wrap; }
+    h3 { margin: 0; font-size: 1rem; }
+    .pickers { display: flex; gap: 1rem; font-size: 0.85rem; }
+    select { font: inherit; padding: 0.15rem 0.3rem; border: 1px solid #c5c9d0; border-radius: 4px; background: white; }
+    .scroll { overflow-x: auto; }
+    table { border-collapse: collapse; font-size: 0.86rem; font-variant-numeric: tabular-nums; margin-top: 0.5rem; }
+    th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid #e4e6ea; white-space: nowrap; }
+    thead th { text-align: right; border-bottom: 2px solid #c5c9d0; font-weight: 600; white-space: normal; vertical-align: bottom; }
+    thead th:first-child, thead th:nth-child(2), thead th:last-child { text-align: left; }
+    tbody th { text-align: left; font-weight: normal; color: #3b4048; white-space: normal; min-width: 8rem; max-width: 11rem; }
+    td { text-align: right; }
+    td.arm { text-align: left; }
+    td small, th small, .ci { display: block; color: #5f6670; font-size: 0.78rem; font-weight: normal; }
+    td.p { cursor: help; text-decoration: underline dotted #9498a0; }
+    .swatch { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 2px; margin-right: 0.35rem; }
+    td.verdict { text-align: left; font-weight: 600; }
+    .significant { color: #1e7a34; }
+    .not-significant { color: #7a8089; font-weight: normal; }
+    .caption { margin: 0.5rem 0 0; color: #5f6670; font-size: 0.8rem; max-width: 62rem; }
+    .busy { opacity: 0.55; }
+  `;
+
+  @property({ attribute: false }) report: Report | null = null;
+
+  /** True while a re-run is going: the pickers are locked and the table dimmed. */
+  @property({ type: Boolean }) busy = false;
+
+  private change(patch: AnalysisOptions) {
+    const report = this.report;
+    if (!report) return;
+    const detail: AnalysisOptions = { alpha: report.alpha, adjust: report.adjust, ...patch };
+    this.dispatchEvent(
+      new CustomEvent<AnalysisOptions>("analysis-change", {
+        detail,
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  /** The pickers show the report's α and adjustment (`live`: also after a cancelled re-run). */
+  private pickers(report: Report) {
+    const alphas = ALPHAS.includes(report.alpha) ? ALPHAS : [...ALPHAS, report.alpha];
+    return html`<div class="pickers">
+      <label
+        >α
+        <select
+          name="alpha"
+          ?disabled=${this.busy}
+          @change=${(e: Event) => this.change({ alpha: Number((e.target as HTMLSelectElement).value) })}
+        >
+          ${alphas.map(
+            (a) =>
+              html`<option value=${a} .selected=${live(a === report.alpha)}>${a.toFixed(2)}</option>`,
+          )}
+        </select></label
+      >
+      <label
+        >p adjustment
+        <select
+          name="adjust"
+          ?disabled=${this.busy}
+          @change=${(e: Event) =>
+            this.change({ adjust: (e.target as HTMLSelectElement).value as AdjustMethod })}
+        >
+          ${ADJUST_METHODS.map(
+            (m) =>
+              html`<option value=${m} .selected=${live(m === report.adjust)}>${ADJUST_LABELS[m]}</option>`,
+          )}
+        </select></label
+      >
+    </div>`;
+  }
+
+  private row(test: AbTest, kind: MetricKind, label: string) {
+    const rawP = `raw p ${pValue(test.p)}${
+      test.mannWhitneyP === undefined ? "" : `; Mann–Whitney p ${pValue(test.mannWhitneyP)}`
+    } (${test.test})`;
+    return html`<tr data-metric=${test.metric} data-arm=${test.strategy}>
+      <th scope="row">${label}</th>
+      <td class="arm">
+        <span class="swatch" style="background:${armColor(test.arm)}"></span>${test.strategy}
+        <small>vs ${test.controlStrategy}</small>
+      </td>
+      <td>${armValue(test.control, kind)}</td>
+      <td>${armValue(test.treatment, kind)}</td>
+      <td class="diff">
+        ${signed(test.diff, kind)}<span class="ci">${interval(test.ciLow, test.ciHigh, kind)}</span>
+      </td>
+      <td>${lift(test.relLift)}</td>
+      <td class="p" title=${rawP}>${pValue(test.pAdjusted)}</td>
+      <td class="verdict ${test.significant ? "significant" : "not-significant"}">
+        ${test.significant ? "✓ significant" : "– not significant"}
+      </td>
+    </tr>`;
+  }
+
+  override render() {
+    const report = this.report;
+    if (!report || report.tests.length === 0) return null;
+    const metrics = new Map(report.metrics.map((m) => [m.id, m]));
+    const control = report.arms[0].strategy;
+    const level = confidence(report.alpha);
+    const pHead = report.adjust === "none" ? "p" : "p (adj.)";
+    return html`<div class="head">
+        <h3>A/B tests against ${control}</h3>
+        ${this.pickers(report)}
+      </div>
+      <div class="scroll ${this.busy ? "busy" : ""}">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">metric</th>
+              <th scope="col">arm</th>
+              <th scope="col">control</th>
+              <th scope="col">treatment</th>
+              <th scope="col">difference <small>[${level} CI]</small></th>
+              <th scope="col">relative lift</th>
+              <th scope="col">${pHead}</th>
+              <th scope="col">verdict</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${report.tests.map((t) => {
+              const metric = metrics.get(t.metric);
+              return this.row(t, metric?.kind ?? "mean", metric?.label ?? t.metric);
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p class="caption">
+        Each arm against the first arm, ${control}. Shares: two-proportion z-test, differences in
+        percentage points (pp); means: Welch t-test, differences in ¥. Intervals are ${level}
+        confidence intervals for the difference. ${adjustSentence(report.adjust, report.tests.length)}
+        ✓ when ${pHead} &lt; α = ${report.alpha}. Hover a p for the raw p (and, for means, the
+        Mann–Whitney rank test's p, which heavy tails do not sway).
+      </p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "rl-ab-table": RlAbTable;
+  }
+}

@@ -1,0 +1,125 @@
+import * as Plot from "@observablehq/plot";
+import { html } from "lit";
+import { customElement } from "lit/decorators.js";
+import { fmt } from "../../sim/report/format.ts";
+import type { Report } from "../../sim/report/report.ts";
+import { confidence, pValue } from "../ab-format.ts";
+import { type KmDay, kmBand } from "../km-band.ts";
+import { armColor } from "../report-rows.ts";
+import { PlotElement } from "./plot-element.ts";
+
+/** Below this many members at risk in some arm, the chart marks the curves' tail as thin. */
+const FEW_AT_RISK = 100;
+
+/**
+ * Retention by day since join: each arm's Kaplan–Meier curve (report.survival) with its pointwise
+ * band, the log-rank test of each arm against the first in the caption.
+ */
+@customElement("rl-km-chart")
+export class RlKmChart extends PlotElement {
+  protected readonly heading = "Retention by day since join (Kaplan–Meier)";
+
+  protected get caption(): string {
+    const report = this.report;
+    if (!report) return "";
+    return `Share not churned d days after joining, with its ${confidence(report.alpha)} pointwise band; every member counts until the horizon, so late joiners add to the early days only.`;
+  }
+
+  /** The bands of the report last drawn: recomputed for a new report, not for a new width. */
+  private bands: { report: Report; rows: (KmDay & { arm: string })[] } | null = null;
+
+  private rowsOf(report: Report) {
+    if (this.bands?.report !== report) {
+      const rows = report.survival.curves.flatMap((curve) =>
+        kmBand(curve, report.alpha).map((d) => ({ ...d, arm: curve.strategy })),
+      );
+      this.bands = { report, rows };
+    }
+    return this.bands.rows;
+  }
+
+  /** The log-rank results, under the caption. */
+  protected override controls() {
+    const report = this.report;
+    if (!report || report.survival.logRank.length === 0) return null;
+    const control = report.arms[0].strategy;
+    return html`<p class="log-rank">
+      Log-rank test of time to churn (not in the table's adjustment):
+      ${report.survival.logRank.map(
+        (r, i) =>
+          html`${i > 0 ? "; " : ""}<span data-log-rank=${r.strategy}
+              >${r.strategy} vs ${control}: χ² ${fmt(r.chi2, 2)}, p ${pValue(r.p)}</span
+            >`,
+      )}.
+    </p>`;
+  }
+
+  protected plot(report: Report, width: number): Element {
+    const rows = this.rowsOf(report);
+    const strategies = report.arms.map((a) => a.strategy);
+    const thin = report.survival.curves
+      .map((c) => c.atRisk.findIndex((n) => n < FEW_AT_RISK))
+      .filter((day) => day > 0);
+    const thinFrom = thin.length > 0 ? Math.min(...thin) : -1;
+    return Plot.plot({
+      width,
+      height: 320,
+      marginLeft: 48,
+      style: { fontSize: "11px" },
+      x: { label: "days since join", domain: [0, report.days] },
+      y: { label: "retained", domain: [0, 1], tickFormat: "%", grid: true },
+      color: { legend: true, domain: strategies, range: strategies.map((_, i) => armColor(i)) },
+      marks: [
+        thinFrom > 0
+          ? [
+              Plot.rectX([thinFrom], {
+                x1: (d: number) => d,
+                x2: report.days,
+                fill: "#eef0f3",
+              }),
+              Plot.text([thinFrom], {
+                x: (d: number) => d,
+                frameAnchor: "top",
+                textAnchor: "end",
+                dx: -4,
+                dy: 4,
+                text: () => `fewer than ${FEW_AT_RISK} at risk →`,
+                fill: "#5f6670",
+              }),
+            ]
+          : null,
+        Plot.areaY(rows, {
+          x: "day",
+          y1: "low",
+          y2: "high",
+          fill: "arm",
+          fillOpacity: 0.2,
+          curve: "step-after",
+        }),
+        Plot.lineY(rows, {
+          x: "day",
+          y: "survival",
+          stroke: "arm",
+          strokeWidth: 2,
+          curve: "step-after",
+        }),
+        Plot.tip(
+          rows,
+          Plot.pointerX({
+            x: "day",
+            y: "survival",
+            stroke: "arm",
+            channels: { "CI low": "low", "CI high": "high", "at risk": "atRisk" },
+            format: { y: ".1%", "CI low": ".1%", "CI high": ".1%", "at risk": ",d" },
+          }),
+        ),
+      ],
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "rl-km-chart": RlKmChart;
+  }
+}

@@ -1,0 +1,50 @@
+import { css, html, LitElement } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import { SRM_THRESHOLD } from "../../sim/experiment/srm.ts";
+import { fmt } from "../../sim/report/format.ts";
+import type { Report } from "../../sim/report/report.ts";
+import { pValue } from "../ab-format.ts";
+
+/**
+ * The sample-ratio-mismatch check of a run (report.srm) as a banner: green when the arms' member
+ * counts fit the configured split, red when they do not (p < 0.001), since then the randomisation
+ * is broken and no A/B result can be trusted.
+ */
+@customElement("rl-srm-banner")
+export class RlSrmBanner extends LitElement {
+  static override styles = css`
+    :host { display: block; }
+    div { padding: 0.5rem 0.8rem; border-radius: 4px; font-size: 0.9rem; border-left: 4px solid; }
+    .ok { background: #eef8f0; border-color: #3ca951; color: #1e5b2a; }
+    .flagged { background: #fff1ef; border-color: #c0392b; color: #8e2418; }
+    strong { font-weight: 600; }
+    small { color: inherit; opacity: 0.85; }
+  `;
+
+  @property({ attribute: false }) report: Report | null = null;
+
+  override render() {
+    const srm = this.report?.srm;
+    if (!srm) return null;
+    const counts = srm.counts.map((n) => fmt(n)).join(" / ");
+    const expected = srm.expected.map((n) => fmt(n)).join(" / ");
+    const test = `χ² ${fmt(srm.chi2, 2)}, p ${pValue(srm.p)}`;
+    if (srm.flagged) {
+      return html`<div class="flagged" role="alert" data-srm="flagged">
+        <strong>⚠ Sample ratio mismatch (${test}):</strong> the arms got ${counts} members where
+        the split expects ${expected}. The assignment looks broken, so do not trust the A/B tests
+        below.
+      </div>`;
+    }
+    return html`<div class="ok" role="status" data-srm="ok">
+      <strong>✓ Sample ratio ok (${test})</strong>
+      <small>— ${counts} members against ${expected} expected; flagged below p ${SRM_THRESHOLD}.</small>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "rl-srm-banner": RlSrmBanner;
+  }
+}
