@@ -1,10 +1,12 @@
 import type { AdjustMethod } from "../sim/experiment/ab-tests.ts";
-import { fmt, pct } from "../sim/report/format.ts";
+import { fmt, pct, pValue, signed as signedValue } from "../sim/report/format.ts";
+
+export { pValue };
 
 /*
  * Cell text of the A/B panel. Missing or non-finite values read "—", never NaN or undefined.
- * `signed` and `pValue` follow the CLI's A/B section (sim/experiment/text.ts, where they are
- * module-private); the panel adds ¥ to means because its columns carry no unit.
+ * Differences and p-values are formatted as in the CLI (sim/report/format.ts); the panel adds ¥
+ * to means because its columns carry no unit.
  */
 
 export type MetricKind = "proportion" | "mean";
@@ -44,10 +46,7 @@ export function armValue(value: number | null | undefined, kind: MetricKind): st
 
 /** A difference with its sign: percentage points for shares, ¥ for means. */
 export function signed(value: number | null | undefined, kind: MetricKind): string {
-  if (!finite(value)) return "—";
-  const sign = value > 0 ? "+" : value < 0 ? "−" : "";
-  if (kind === "proportion") return `${sign}${(Math.abs(value) * 100).toFixed(1)} pp`;
-  return `${sign}¥${fmt(Math.abs(value), 2)}`;
+  return signedValue(value, kind, "¥");
 }
 
 /** An interval of differences, or "—" when it could not be estimated. */
@@ -65,13 +64,6 @@ export function lift(value: number | null | undefined): string {
   if (!finite(value)) return "—";
   const sign = value > 0 ? "+" : value < 0 ? "−" : "";
   return `${sign}${fmt(Math.abs(value) * 100, 1)} %`;
-}
-
-/** A p-value: three decimals, two significant digits below 0.001, "<0.0001" below that. */
-export function pValue(p: number | null | undefined): string {
-  if (!finite(p)) return "—";
-  if (p < 0.0001) return "<0.0001";
-  return p >= 0.001 ? p.toFixed(3) : p.toPrecision(2);
 }
 
 /** "95 %" for α = 0.05: the confidence of the intervals. */

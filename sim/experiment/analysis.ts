@@ -70,6 +70,6 @@ export function analyse(options: {
       members.map((list) => list.length),
       split,
     ),
-    survival: survivalByArm({ merged, members, strategies, days }),
+    survival: survivalByArm({ merged, members, strategies, days, alpha }),
   };
 }

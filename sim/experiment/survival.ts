@@ -1,5 +1,5 @@
 import type { BlockOutcome } from "../engine/outcomes.ts";
-import { chiSquareSurvival } from "../stats/index.ts";
+import { chiSquareSurvival, normalQuantile } from "../stats/index.ts";
 
 /** Kaplan–Meier retention of one arm by day since join. */
 export type SurvivalCurve = {
@@ -8,6 +8,12 @@ export type SurvivalCurve = {
   survival: number[];
   /** Members at risk at day d (observed at least d days and not churned before). */
   atRisk: number[];
+  /**
+   * Pointwise (1 − alpha) interval of S(d): Greenwood's variance on the log scale, as R's
+   * `survfit` default (conf.type "log"), capped at 1; [0, 0] once S(d) reaches 0.
+   */
+  ciLow: number[];
+  ciHigh: number[];
 };
 
 /** Log-rank test of one arm's churn curve against the first arm's. */
@@ -30,12 +36,14 @@ export function survivalByArm(options: {
   members: Uint32Array[];
   strategies: readonly string[];
   days: number;
+  alpha: number;
 }): Survival {
-  const { merged, members, strategies, days } = options;
+  const { merged, members, strategies, days, alpha } = options;
+  const z = normalQuantile(1 - alpha / 2);
   const tables = members.map((list) => lifeTable(merged, list, days));
   const curves = tables.map((table, arm) => ({
     strategy: strategies[arm],
-    ...kaplanMeier(table, days),
+    ...kaplanMeier(table, days, z),
   }));
   const logRank: LogRank[] = [];
   for (let arm = 1; arm < tables.length; arm++) {
@@ -56,19 +64,29 @@ function lifeTable(merged: BlockOutcome, list: Uint32Array, days: number): LifeT
   return { members: list.length, events, leaving };
 }
 
-/** S(d) carries its last value past the last member at risk (never NaN). */
-function kaplanMeier(table: LifeTable, days: number): Omit<SurvivalCurve, "strategy"> {
+/** S(d) and its band carry their last values past the last member at risk (never NaN). */
+function kaplanMeier(table: LifeTable, days: number, z: number): Omit<SurvivalCurve, "strategy"> {
   const survival = [1];
   const atRisk = [table.members];
+  const ciLow = [1];
+  const ciHigh = [1];
   let s = 1;
   let n = table.members;
+  let greenwood = 0; // Σ d / (n (n − d)): the variance of ln S
   for (let t = 1; t <= days; t++) {
     n -= table.leaving[t - 1];
-    if (n > 0) s *= 1 - table.events[t] / n;
+    const d = table.events[t];
+    if (n > 0 && d > 0) {
+      s *= 1 - d / n;
+      if (n > d) greenwood += d / (n * (n - d));
+    }
     survival.push(s);
     atRisk.push(n);
+    const spread = Math.exp(z * Math.sqrt(greenwood));
+    ciLow.push(s > 0 ? s / spread : 0);
+    ciHigh.push(s > 0 ? Math.min(1, s * spread) : 0);
   }
-  return { survival, atRisk };
+  return { survival, atRisk, ciLow, ciHigh };
 }
 
 /** Chi-square on 1 df; chi2 0 and p 1 when no churn happens while both arms are at risk. */

@@ -1,4 +1,4 @@
-import { fmt, pct, table } from "../report/format.ts";
+import { fmt, pct, pValue, signed, table } from "../report/format.ts";
 import type { Report } from "../report/report.ts";
 import type { Spread } from "./replications.ts";
 
@@ -109,14 +109,3 @@ function spreadText(s: Spread | undefined, kind: "proportion" | "mean" | undefin
 }
 
 /** A difference with its sign: percentage points for shares, plain numbers for means. */
-function signed(value: number | null, kind: "proportion" | "mean" | undefined): string {
-  if (value === null || !Number.isFinite(value)) return "—";
-  const sign = value > 0 ? "+" : value < 0 ? "−" : "";
-  if (kind === "proportion") return `${sign}${(Math.abs(value) * 100).toFixed(1)} pp`;
-  return `${sign}${fmt(Math.abs(value), 2)}`;
-}
-
-function pValue(p: number): string {
-  if (p < 0.0001) return "<0.0001";
-  return p >= 0.001 ? p.toFixed(3) : p.toPrecision(2);
-}

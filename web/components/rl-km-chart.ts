@@ -31,7 +31,7 @@ export class RlKmChart extends PlotElement {
   private rowsOf(report: Report) {
     if (this.bands?.report !== report) {
       const rows = report.survival.curves.flatMap((curve) =>
-        kmBand(curve, report.alpha).map((d) => ({ ...d, arm: curve.strategy })),
+        kmBand(curve).map((d) => ({ ...d, arm: curve.strategy })),
       );
       this.bands = { report, rows };
     }
