@@ -210,7 +210,7 @@ function csvFiles(dir: string, report: Report): { path: string; text: string }[]
       a.revenueShareTop["20"],
     ]),
   );
-  const byDay = (values: (a: ArmReport) => number[], length: number) =>
+  const byDay = (values: (a: ArmReport) => (number | null)[], length: number) =>
     Array.from({ length }, (_, d) => [d, ...arms.map((a) => values(a)[d])]);
   const retention = toCsv(
     ["daySinceJoin", ...arms.map((a) => a.strategy)],

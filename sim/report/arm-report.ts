@@ -17,8 +17,8 @@ export type ArmReport = {
   members: number;
   /** Members brought in by referrals during the run (their money counts in the arm's totals). */
   referredMembers: number;
-  /** Share not churned within their first d days, among members observed at least d days; d = 0…days. */
-  retention: number[];
+  /** Share not churned within their first d days, among members observed at least d days; d = 0…days (null where no member was observed that long). */
+  retention: (number | null)[];
   /** True churn, which the simulator knows and a real team does not: counts of randomised members. */
   churn: { natural: number; overMessaging: number };
   /** What a real team sees instead (DESIGN: proxies next to the truth). */
@@ -122,13 +122,14 @@ export function armReport(
     if (isLapsed && churnDay < 0) lapsedButAlive++;
     if (!isLapsed && churnDay >= 0) churnedNotLapsed++;
   }
-  const retention: number[] = [];
+  const retention: (number | null)[] = [];
   let atLeast = members;
   let churned = 0;
   for (let d = 0; d <= days; d++) {
     if (d > 0) atLeast -= observedFor[d - 1];
     churned += churnedWithin[d];
-    retention.push(atLeast > 0 ? 1 - churned / atLeast : 0);
+    // null, not 0, on days no member of the arm has been observed that long
+    retention.push(atLeast > 0 ? 1 - churned / atLeast : null);
   }
   const repeat: number[] = [0];
   let observing = members; // members observed beyond day d since join

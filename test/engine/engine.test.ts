@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bgnbdExpectedTransactions } from "../../sim/calibrate/bgnbd.ts";
 import { simulateBlock } from "../../sim/engine/block.ts";
-import { jobsFor, prepare, runComparisonHere } from "../../sim/run.ts";
+import { jobsFor, prepare, reportFor, runComparisonHere } from "../../sim/run.ts";
 import { builtinScenario, builtinStrategy, playbook, scenario } from "./helpers.ts";
 
 describe("the engine", () => {
@@ -189,6 +189,27 @@ describe("the engine", () => {
     expect(report.arms[0].members / 30_000).toBeCloseTo(1 / 3, 1);
   });
 
+  it("reports no retention (null, not 0) for days no member was observed", () => {
+    const prepared = prepare({
+      scenario: scenario({ acquisition: { windowDays: 30 } }),
+      strategies: [builtinStrategy("control")],
+      members: 20,
+      days: 40,
+      seed: 8,
+    });
+    const blocks = jobsFor(prepared).map((job) =>
+      simulateBlock(prepared.tables, prepared.plans, job),
+    );
+    const report = reportFor(prepared, blocks);
+    const longest = 40 - Math.min(...blocks[0].joinDay);
+    const { retention } = report.arms[0];
+    expect(longest).toBeLessThan(40);
+    retention.forEach((r, d) => {
+      if (d <= longest) expect(r).not.toBeNull();
+      else expect(r).toBeNull();
+    });
+  });
+
   it("reports retention only over members observed that long", () => {
     const report = runComparisonHere({
       scenario: builtinScenario("knowledge-course"),
@@ -200,9 +221,11 @@ describe("the engine", () => {
     const { retention } = report.arms[0];
     expect(retention).toHaveLength(366);
     expect(retention[0]).toBe(1);
+    // Members join over 180 days: everyone is observed through day 185, and some through 365.
+    for (const r of retention) expect(r).not.toBeNull();
     for (const r of retention) expect(r).toBeGreaterThanOrEqual(0);
     for (let d = 1; d <= 180; d++)
-      expect(retention[d]).toBeLessThanOrEqual(retention[d - 1] + 0.02);
+      expect(retention[d]).toBeLessThanOrEqual((retention[d - 1] as number) + 0.02);
   });
 
   it("simulates a member identically in the randomised run and with everyone in its arm", () => {

@@ -85,8 +85,8 @@ describe("the A/B tests of a report", () => {
 
   it("measures retention at day D on members observed at least D days, as the arm table", () => {
     const t = report.tests.find((x) => x.metric === "retention-d90" && x.arm === 1);
-    expect(t?.control).toBeCloseTo(report.arms[0].retention[90], 12);
-    expect(t?.treatment).toBeCloseTo(report.arms[1].retention[90], 12);
+    expect(t?.control).toBeCloseTo(report.arms[0].retention[90]!, 12);
+    expect(t?.treatment).toBeCloseTo(report.arms[1].retention[90]!, 12);
     expect(t?.nControl).toBeLessThan(report.arms[0].members);
   });
 

@@ -97,7 +97,7 @@ describe("Kaplan-Meier curves and the log-rank test of a report", () => {
     });
     for (const [arm, curve] of r.survival.curves.entries()) {
       for (let d = 0; d <= 60; d++)
-        expect(curve.survival[d]).toBeCloseTo(r.arms[arm].retention[d], 12);
+        expect(curve.survival[d]).toBeCloseTo(r.arms[arm].retention[d]!, 12);
     }
   });
 });
