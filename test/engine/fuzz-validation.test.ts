@@ -13,8 +13,11 @@ const ODD = [null, -1, 0, 1e308, -1e308, "", "x", "NaN", true, [], {}, [1, 2], {
 /** Every path to a leaf or a node of a JSON document. */
 function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const out = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-  else if (value && typeof value === "object")
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      out.push(...paths(v, [...prefix, i]));
+    });
+  } else if (value && typeof value === "object")
     for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
   return out;
 }
