@@ -1,16 +1,15 @@
 import {
   type CompiledRule,
-  EXIT_OPENED,
-  EXIT_PURCHASED,
-  EXIT_WECOM,
   HOUR_ACTIVE,
   HOUR_FIXED,
   type MemberView,
   type Plan,
 } from "../../strategies/compile.ts";
-import { MEMBER_TAGS } from "../../strategies/types.ts";
-import { CHANNELS, DEPTHS, STAGES, TRIGGERS } from "../../strategies/vocabulary.ts";
+import { CHANNELS, DEPTHS, STAGES } from "../../strategies/vocabulary.ts";
 import { hash32, sampleBeta, sampleGamma } from "../random.ts";
+import { DEPTH, ON, REFERRAL, STAGE } from "./codes.ts";
+import { closeStretch, updateDepth, updateStage } from "./member-lifecycle.ts";
+import { executeSend } from "./member-sends.ts";
 import {
   type BlockOutcome,
   CAUSE_NATURAL,
@@ -20,28 +19,7 @@ import {
 } from "./outcomes.ts";
 import { StreamRng } from "./rng.ts";
 import { Schedule } from "./schedule.ts";
-import { LIVE_STAGES, type Tables } from "./tables.ts";
-
-const ON = Object.fromEntries(TRIGGERS.map((t, i) => [t, i])) as Record<
-  (typeof TRIGGERS)[number],
-  number
->;
-const STAGE = Object.fromEntries(STAGES.map((s, i) => [s, i])) as Record<
-  (typeof STAGES)[number],
-  number
->;
-const DEPTH = Object.fromEntries(DEPTHS.map((d, i) => [d, i])) as Record<
-  (typeof DEPTHS)[number],
-  number
->;
-const TAG = Object.fromEntries(MEMBER_TAGS.map((t, i) => [t, 1 << i])) as Record<
-  (typeof MEMBER_TAGS)[number],
-  number
->;
-const WECOM = 1 << CHANNELS.indexOf("wecom");
-const COMMUNITY = 1 << CHANNELS.indexOf("community");
-const OFFICIAL = 1 << CHANNELS.indexOf("officialAccount");
-const REFERRAL = 3; // ACQUISITION_CHANNELS index of "referral"
+import type { Tables } from "./tables.ts";
 
 /** A member to simulate: a randomised member of the block, or one brought in by a referral. */
 export type Arrival = {
@@ -62,15 +40,17 @@ export type ReferralSink = (arrival: Arrival, joinHour: number) => void;
  * messages: a BG/NBD purchase process whose rate messages, coupons and discounts raise for a while;
  * fatigue that builds per message and decays; opt-outs and leaving; lifecycle stage and depth.
  * All state is in fields reset per member, so simulating a million members allocates nothing.
+ * The fields are open to the engine's member modules (member-sends.ts: scheduled sends and
+ * messages; member-lifecycle.ts: stage and depth); nothing outside sim/engine touches them.
  */
 export class MemberSimulator {
-  private readonly base = new StreamRng();
-  private readonly msg = new StreamRng();
-  private readonly schedule = new Schedule();
-  private readonly starts: Int32Array;
-  private readonly capDay = new Int32Array(7);
-  private readonly capCount = new Int32Array(7);
-  private readonly view: MemberView = {
+  readonly base = new StreamRng();
+  readonly msg = new StreamRng();
+  readonly schedule = new Schedule();
+  readonly starts: Int32Array;
+  readonly capDay = new Int32Array(7);
+  readonly capCount = new Int32Array(7);
+  readonly view: MemberView = {
     stage: 0,
     depth: 0,
     purchases: 0,
@@ -83,63 +63,63 @@ export class MemberSimulator {
   };
 
   // The member being simulated.
-  private plan!: Plan;
-  private arm = 0;
-  private root = 0;
-  private isRoot = true;
-  private seed = 0;
-  private children = 0;
-  private joinDay = 0;
-  private acquisition = 0;
-  private lambda = 0;
-  private pDrop = 0;
-  private spendRate = 0;
-  private tolerance = 1;
-  private activeStart = 0;
-  private activeEnd = 24;
-  private kocProne = false;
-  private disengageDay = 0;
-  private subscribed = 0;
-  private optedOut = 0;
-  private alive = true;
-  private day = 0;
-  private stage = 0;
-  private stageSince = 0;
-  private depth = 0;
-  private depthSince = 0;
-  private engaged = false;
-  private nextReviewDay = 0;
-  private purchases = 0;
-  private monetary = 0;
-  private firstPurchaseDay = -1;
-  private lastPurchaseDay = -1;
-  private prevPurchaseDay = -1;
-  private lastPurchaseHour = -1;
-  private lastActivityHour = 0;
-  private lastOpenHour = -1;
-  private wecomFriendHour = -1;
-  private fatigue = 0;
-  private fatigueHour = 0;
-  private boostMultiplier = 1;
-  private boostAdded = 0;
-  private boostUntilDay = 0;
-  private couponValue = 0;
-  private couponUntilHour = 0;
-  private couponId = 0;
-  private discountPercent = 0;
-  private discountUntilHour = 0;
-  private accessUntilDay = -1;
-  private tier = 0;
-  private points = 0;
-  private ratePerDay = 0;
-  private noPurchaseDay = 1;
-  private rateValidUntilDay = 0;
+  plan!: Plan;
+  arm = 0;
+  root = 0;
+  isRoot = true;
+  seed = 0;
+  children = 0;
+  joinDay = 0;
+  acquisition = 0;
+  lambda = 0;
+  pDrop = 0;
+  spendRate = 0;
+  tolerance = 1;
+  activeStart = 0;
+  activeEnd = 24;
+  kocProne = false;
+  disengageDay = 0;
+  subscribed = 0;
+  optedOut = 0;
+  alive = true;
+  day = 0;
+  stage = 0;
+  stageSince = 0;
+  depth = 0;
+  depthSince = 0;
+  engaged = false;
+  nextReviewDay = 0;
+  purchases = 0;
+  monetary = 0;
+  firstPurchaseDay = -1;
+  lastPurchaseDay = -1;
+  prevPurchaseDay = -1;
+  lastPurchaseHour = -1;
+  lastActivityHour = 0;
+  lastOpenHour = -1;
+  wecomFriendHour = -1;
+  fatigue = 0;
+  fatigueHour = 0;
+  boostMultiplier = 1;
+  boostAdded = 0;
+  boostUntilDay = 0;
+  couponValue = 0;
+  couponUntilHour = 0;
+  couponId = 0;
+  discountPercent = 0;
+  discountUntilHour = 0;
+  accessUntilDay = -1;
+  tier = 0;
+  points = 0;
+  ratePerDay = 0;
+  noPurchaseDay = 1;
+  rateValidUntilDay = 0;
 
   constructor(
-    private readonly t: Tables,
-    private readonly plans: readonly Plan[],
-    private readonly out: BlockOutcome,
-    private readonly refer: ReferralSink,
+    readonly t: Tables,
+    readonly plans: readonly Plan[],
+    readonly out: BlockOutcome,
+    readonly refer: ReferralSink,
   ) {
     this.starts = new Int32Array(Math.max(1, ...plans.map((p) => p.rules.length)));
   }
@@ -160,14 +140,14 @@ export class MemberSimulator {
       }
       // Stage and depth change only on events or at known days; skip the days in between.
       if (day >= this.nextReviewDay)
-        this.nextReviewDay = Math.min(this.updateStage(), this.updateDepth());
+        this.nextReviewDay = Math.min(updateStage(this), updateDepth(this));
       if (day >= this.rateValidUntilDay) this.updateRate();
       this.runDay(day * 24, day * 24 + 24);
     }
     this.finish();
   }
 
-  private reset(arrival: Arrival, joinHour: number): void {
+  reset(arrival: Arrival, joinHour: number): void {
     const t = this.t;
     const base = this.base;
     this.plan = this.plans[arrival.arm];
@@ -241,7 +221,7 @@ export class MemberSimulator {
    * One day: purchases arrive as a Poisson process at the current rate, cut at every scheduled
    * send. A day with nothing scheduled costs one uniform draw (the fast path of the engine).
    */
-  private runDay(dayStart: number, dayEnd: number): void {
+  runDay(dayStart: number, dayEnd: number): void {
     const schedule = this.schedule;
     let cursor = dayStart;
     while (this.alive) {
@@ -255,13 +235,13 @@ export class MemberSimulator {
         continue;
       }
       if (next === dayEnd) return;
-      this.execute(next);
+      executeSend(this, next);
       cursor = next;
     }
   }
 
   /** Draws whether a purchase falls in [from, to); if so makes it and returns its time, else -1. */
-  private purchaseBetween(from: number, to: number, wholeDay: boolean): number {
+  purchaseBetween(from: number, to: number, wholeDay: boolean): number {
     const rate = this.ratePerDay / 24;
     const none = wholeDay ? this.noPurchaseDay : Math.exp(-rate * (to - from));
     const u = this.base.next();
@@ -272,7 +252,7 @@ export class MemberSimulator {
     return at;
   }
 
-  private updateRate(): void {
+  updateRate(): void {
     const day = this.day;
     let rate = this.lambda;
     let until = 1e9;
@@ -295,7 +275,7 @@ export class MemberSimulator {
     this.rateValidUntilDay = until;
   }
 
-  private purchase(at: number, atJoin: boolean): void {
+  purchase(at: number, atJoin: boolean): void {
     const t = this.t;
     const out = this.out;
     const day = Math.floor(at / 24);
@@ -354,7 +334,7 @@ export class MemberSimulator {
     if (!atJoin && own && dropDraw < this.pDrop) this.churn(CAUSE_NATURAL);
   }
 
-  private referNewMember(day: number, at: number): void {
+  referNewMember(day: number, at: number): void {
     this.children++;
     this.nextReviewDay = 0;
     if (day >= this.t.days) return;
@@ -372,24 +352,24 @@ export class MemberSimulator {
   }
 
   /** An interaction that can change stage and depth: reviewed at the start of the next day. */
-  private engage(): void {
+  engage(): void {
     this.engaged = true;
     this.nextReviewDay = 0;
   }
 
-  private activity(at: number): void {
+  activity(at: number): void {
     this.lastActivityHour = at;
     this.nextReviewDay = 0;
     this.fire(ON.inactive, at, at);
   }
 
-  private spend(amount: number, day: number): void {
+  spend(amount: number, day: number): void {
     this.out.cost[this.root] += amount;
     if (day - this.joinDay < this.t.instantWindowDays)
       this.out.totals[this.arm * TOTAL_FIELDS + TOTAL.earlyCost] += amount;
   }
 
-  private churn(cause: number): void {
+  churn(cause: number): void {
     this.alive = false;
     if (cause === CAUSE_OVER_MESSAGING)
       this.out.overMessagingByDay[this.arm * this.t.days + this.day]++;
@@ -400,7 +380,7 @@ export class MemberSimulator {
   }
 
   /** Starts the rules of a trigger at time `at` (hours since day 0); `ref` checks staleness later. */
-  private fire(trigger: number, at: number, ref: number): void {
+  fire(trigger: number, at: number, ref: number): void {
     const rules = this.plan.byTrigger[trigger];
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i];
@@ -421,7 +401,7 @@ export class MemberSimulator {
    * When a rule fires: its delay after the trigger, then at a fixed hour or the start of the
    * member's active hours on that calendar day — but never before the trigger itself.
    */
-  private sendHour(rule: CompiledRule, when: number, trigger: number): number {
+  sendHour(rule: CompiledRule, when: number, trigger: number): number {
     if (rule.hourMode !== HOUR_FIXED && rule.hourMode !== HOUR_ACTIVE) return when;
     const dayStart = Math.floor(when / 24) * 24;
     if (rule.hourMode === HOUR_ACTIVE) {
@@ -432,282 +412,13 @@ export class MemberSimulator {
     return at < trigger ? at + 24 : at;
   }
 
-  private execute(now: number): void {
-    const s = this.schedule;
-    const ruleIndex = s.peekRule();
-    const series = s.peekSeries();
-    const left = s.peekLeft();
-    const ref = s.peekRef();
-    s.pop();
-    const rule = this.plan.rules[ruleIndex];
-    if (!this.stillDue(rule, ref, series)) return;
-    const plan = this.plan;
-    if (plan.quietStart >= 0 && rule.messageKind >= 0) {
-      const hour = now - Math.floor(now / 24) * 24;
-      const q0 = plan.quietStart;
-      const q1 = plan.quietEnd;
-      if (q0 < q1 ? hour >= q0 && hour < q1 : hour >= q0 || hour < q1) {
-        const resume = Math.floor(now / 24) * 24 + q1;
-        const at = resume <= now ? resume + 24 : resume;
-        if (at < this.t.days * 24) s.push(at, ruleIndex, series, left, ref);
-        return;
-      }
-    }
-    if (rule.messageKind < 0 || !this.capped()) this.act(rule, now);
-    if (left > 0 && this.alive) {
-      const at = now + rule.repeatEveryHours;
-      if (at < this.t.days * 24) s.push(at, ruleIndex, series, left - 1, ref);
-    }
-  }
-
-  /** Stale events, met exit goals and audiences that no longer match end a sequence. */
-  private stillDue(rule: CompiledRule, ref: number, series: number): boolean {
-    const trigger = rule.trigger;
-    if (trigger === ON.couponExpiring && (ref !== this.couponId || this.couponValue <= 0))
-      return false;
-    if ((trigger === ON.courseExpiring || trigger === ON.renewalDue) && ref !== this.accessUntilDay)
-      return false;
-    if (trigger === ON.inactive && ref !== this.lastActivityHour) return false;
-    const exit = rule.exitMask;
-    if (exit !== 0) {
-      if (exit & EXIT_PURCHASED && this.lastPurchaseHour >= series) return false;
-      if (exit & EXIT_WECOM && this.wecomFriendHour >= series) return false;
-      if (exit & EXIT_OPENED && this.lastOpenHour >= series) return false;
-    }
-    return rule.audience === null || rule.audience(this.describe());
-  }
-
-  /** Frequency caps: a capped send is skipped and the member moves on (as journey tools do). */
-  private capped(): boolean {
-    const plan = this.plan;
-    if (plan.capPerDay === 0 && plan.capPerWeek === 0) return false;
-    const day = this.day;
-    let today = 0;
-    let week = 0;
-    for (let k = 0; k < 7; k++) {
-      const d = day - k;
-      const slot = ((d % 7) + 7) % 7;
-      if (this.capDay[slot] === d) {
-        week += this.capCount[slot];
-        if (k === 0) today = this.capCount[slot];
-      }
-    }
-    return (
-      (plan.capPerDay > 0 && today >= plan.capPerDay) ||
-      (plan.capPerWeek > 0 && week >= plan.capPerWeek)
-    );
-  }
-
-  private act(rule: CompiledRule, now: number): void {
-    const delivered = rule.messageKind < 0 || this.send(rule.messageKind, rule.channel, now);
-    if (!delivered) return;
-    const slot = this.arm * this.starts.length + rule.index;
-    this.out.ruleActs[slot]++;
-    this.out.ruleActDays[slot] += now / 24 - this.joinDay;
-    if (!this.alive) return;
-    const t = this.t;
-    if (rule.couponValue > 0) {
-      this.couponValue = rule.couponValue;
-      this.couponUntilHour = now + rule.couponDays * 24;
-      this.couponId++;
-      this.engage();
-      this.fire(ON.couponExpiring, this.couponUntilHour, this.couponId);
-    }
-    if (rule.discountPercent > 0) {
-      this.discountPercent = rule.discountPercent;
-      this.discountUntilHour = now + rule.discountDays * 24;
-    }
-    if (rule.giftCost > 0) {
-      this.out.totals[this.arm * TOTAL_FIELDS + TOTAL.giftCost] += rule.giftCost;
-      this.spend(rule.giftCost, this.day);
-    }
-    if (rule.inviteToGroup && !(this.subscribed & COMMUNITY) && this.msg.next() < t.groupJoinRate) {
-      this.subscribed |= COMMUNITY;
-      this.engage();
-    }
-    if (rule.addWecomFriend && !(this.subscribed & WECOM) && this.msg.next() < t.wecomAddRate) {
-      this.subscribed |= WECOM;
-      this.wecomFriendHour = now;
-      this.engage();
-    }
-    if (rule.upgradeTier && this.tier < t.tiers - 1) {
-      this.tier++;
-      this.fire(ON.tierChanged, now, 0);
-    }
-    if (rule.kocTask && !this.kocProne && this.msg.next() < t.kocTaskAcceptance)
-      this.kocProne = true;
-    this.updateRate();
-  }
-
-  /** Delivers a message if the member is reachable there; returns whether it went out. */
-  private send(kind: number, channel: number, now: number): boolean {
-    const t = this.t;
-    const bit = 1 << channel;
-    if (!(this.subscribed & bit) || this.optedOut & bit) return false;
-    if (t.channelExecution[channel] < 1 && this.msg.next() >= t.channelExecution[channel])
-      return false;
-    const out = this.out;
-    const arm = this.arm;
-    const day = this.day;
-    const slot = day % 7;
-    if (this.capDay[slot] !== day) {
-      this.capDay[slot] = day;
-      this.capCount[slot] = 0;
-    }
-    this.capCount[slot]++;
-    out.totals[arm * TOTAL_FIELDS + TOTAL.messages]++;
-    out.totals[arm * TOTAL_FIELDS + TOTAL.messageCost] += t.channelCost[channel];
-    out.messagesByDay[arm * t.days + day]++;
-    if (this.isRoot) out.messages[this.root]++;
-    this.spend(t.channelCost[channel], day);
-    const hour = now - day * 24;
-    const inActive = hour >= this.activeStart && hour < this.activeEnd;
-    const fit = t.fit[kind * LIVE_STAGES + this.stage];
-    // Fatigue decays with its half-life since the last message, then this one adds its load.
-    this.fatigue =
-      this.fatigue * 2 ** (-(now - this.fatigueHour) / t.halfLifeHours) +
-      t.kindLoad[kind] *
-        t.channelFatigue[channel] *
-        (inActive ? 1 : t.offHoursLoad) *
-        (1 + t.irrelevanceLoad * (1 - fit));
-    this.fatigueHour = now;
-    const openP =
-      t.channelOpen[channel] *
-      (inActive ? 1 : t.offHoursOpen) *
-      Math.exp((-t.fatigueDamping * this.fatigue) / this.tolerance);
-    if (this.msg.next() < openP) {
-      out.totals[arm * TOTAL_FIELDS + TOTAL.opened]++;
-      this.lastOpenHour = now;
-      this.engage();
-      // An opened message multiplies the member's own rate and adds a rate of its own, for a while.
-      const boost = 1 + t.kindLift[kind] * fit;
-      const added = t.kindAddedRate[kind] * fit;
-      const active = day < this.boostUntilDay;
-      this.boostMultiplier = active ? Math.max(this.boostMultiplier, boost) : boost;
-      this.boostAdded = active ? Math.max(this.boostAdded, added) : added;
-      if (t.boostDays > 0) this.boostUntilDay = day + t.boostDays;
-      this.activity(now);
-    }
-    if (this.fatigue > this.tolerance) {
-      if (this.msg.next() < t.optOutProbability) {
-        if (this.optedOut === 0) out.optOutsByDay[arm * t.days + day]++;
-        this.optedOut |= bit;
-        if (this.isRoot) out.optedOut[this.root] = this.optedOut;
-      }
-      if (this.msg.next() < t.leaveProbability) this.churn(CAUSE_OVER_MESSAGING);
-    }
-    return true;
-  }
-
-  private describe(): MemberView {
-    const v = this.view;
-    const reachable = this.subscribed & ~this.optedOut;
-    v.stage = this.stage;
-    v.depth = this.depth;
-    v.purchases = this.purchases;
-    v.reachable = reachable;
-    v.tags =
-      (reachable & WECOM ? TAG.wecomFriend : 0) |
-      (reachable & COMMUNITY ? TAG.inGroup : 0) |
-      (reachable & OFFICIAL ? TAG.followsAccount : 0) |
-      (this.kocProne ? TAG.kocProne : 0) |
-      (this.couponValue > 0 && this.couponUntilHour > this.day * 24 ? TAG.hasCoupon : 0);
-    v.acquisition = this.acquisition;
-    v.daysSinceJoin = this.day - this.joinDay;
-    v.recencyDays = this.lastPurchaseDay >= 0 ? this.day - this.lastPurchaseDay : 1e9;
-    v.monetary = this.monetary;
-    return v;
-  }
-
-  /**
-   * Stage from recency and rhythm (seed 000); thresholds from the scenario. Returns the next day
-   * on which the stage can change if nothing happens meanwhile.
-   */
-  private updateStage(): number {
-    const t = this.t;
-    const day = this.day;
-    let stage: number;
-    let next: number;
-    if (day - this.joinDay < t.breakInDays) {
-      stage = STAGE["break-in"];
-      next = this.joinDay + t.breakInDays;
-    } else {
-      const lastActive = Math.floor(this.lastActivityHour / 24);
-      const recency = day - lastActive;
-      let stable = t.stableRecencyDays;
-      if (this.purchases >= 2) {
-        const gap = (this.lastPurchaseDay - this.firstPurchaseDay) / (this.purchases - 1);
-        stable = Math.min(stable, Math.max(1, t.rhythmMultiplier * gap));
-      }
-      if (recency <= stable) {
-        stage = STAGE.stable;
-        next = lastActive + Math.floor(stable) + 1;
-      } else if (recency > t.lapsedRecencyDays) {
-        stage = STAGE.lapsed;
-        next = 1e9;
-      } else {
-        stage = STAGE.declining;
-        next = lastActive + t.lapsedRecencyDays + 1;
-      }
-    }
-    if (stage !== this.stage) {
-      this.closeStretch(this.out.stageDiff, STAGES.length, this.stage, this.stageSince, day);
-      this.stage = stage;
-      this.stageSince = day;
-      this.fire(ON.stageChanged, day * 24, 0);
-    }
-    return next;
-  }
-
-  /**
-   * Relationship depth (seed 002): KOC = a repeat member who has brought in new members. Returns
-   * the next day on which the depth can change if nothing happens meanwhile.
-   */
-  private updateDepth(): number {
-    const t = this.t;
-    const day = this.day;
-    const period = t.depthPeriodDays;
-    let depth: number;
-    let next: number;
-    if (this.prevPurchaseDay >= 0 && day - this.prevPurchaseDay < period) {
-      depth = this.children >= t.kocMinReferrals ? DEPTH.koc : DEPTH.repeat;
-      next = this.prevPurchaseDay + period;
-    } else if (this.lastPurchaseDay >= 0 && day - this.lastPurchaseDay < period) {
-      depth = DEPTH.purchased;
-      next = this.lastPurchaseDay + period;
-    } else {
-      depth = this.engaged ? DEPTH.member : DEPTH.basic;
-      next = 1e9;
-    }
-    if (depth !== this.depth) {
-      this.closeStretch(this.out.depthDiff, DEPTHS.length, this.depth, this.depthSince, day);
-      this.depth = depth;
-      this.depthSince = day;
-    }
-    return next;
-  }
-
-  private closeStretch(
-    diff: Int32Array,
-    kinds: number,
-    kind: number,
-    from: number,
-    to: number,
-  ): void {
-    if (to <= from) return;
-    const width = this.t.days + 1;
-    const at = (this.arm * kinds + kind) * width;
-    diff[at + from]++;
-    diff[at + to]--;
-  }
-
-  private finish(): void {
+  finish(): void {
     const t = this.t;
     const out = this.out;
     const end = this.alive ? t.days : Math.min(t.days, this.day + 1);
-    this.closeStretch(out.stageDiff, STAGES.length, this.stage, this.stageSince, end);
-    this.closeStretch(out.depthDiff, DEPTHS.length, this.depth, this.depthSince, end);
-    if (!this.alive) this.closeStretch(out.stageDiff, STAGES.length, STAGE.churned, end, t.days);
+    closeStretch(this, out.stageDiff, STAGES.length, this.stage, this.stageSince, end);
+    closeStretch(this, out.depthDiff, DEPTHS.length, this.depth, this.depthSince, end);
+    if (!this.alive) closeStretch(this, out.stageDiff, STAGES.length, STAGE.churned, end, t.days);
     if (this.isRoot) {
       out.lastActivityDay[this.root] = Math.floor(this.lastActivityHour / 24);
       out.depthEnd[this.root] = this.depth;

@@ -1,0 +1,203 @@
+import {
+  type CompiledRule,
+  EXIT_OPENED,
+  EXIT_PURCHASED,
+  EXIT_WECOM,
+  type MemberView,
+} from "../../strategies/compile.ts";
+import { COMMUNITY, OFFICIAL, ON, TAG, WECOM } from "./codes.ts";
+import type { MemberSimulator } from "./member.ts";
+import { CAUSE_OVER_MESSAGING, TOTAL, TOTAL_FIELDS } from "./outcomes.ts";
+import { LIVE_STAGES } from "./tables.ts";
+
+// A member's scheduled sends: the checks before a send (stale events, exit goals, audiences,
+// quiet hours, frequency caps), the actions, and a message's delivery, fatigue and response.
+
+export function executeSend(m: MemberSimulator, now: number): void {
+  const s = m.schedule;
+  const ruleIndex = s.peekRule();
+  const series = s.peekSeries();
+  const left = s.peekLeft();
+  const ref = s.peekRef();
+  s.pop();
+  const rule = m.plan.rules[ruleIndex];
+  if (!stillDue(m, rule, ref, series)) return;
+  const plan = m.plan;
+  if (plan.quietStart >= 0 && rule.messageKind >= 0) {
+    const hour = now - Math.floor(now / 24) * 24;
+    const q0 = plan.quietStart;
+    const q1 = plan.quietEnd;
+    if (q0 < q1 ? hour >= q0 && hour < q1 : hour >= q0 || hour < q1) {
+      const resume = Math.floor(now / 24) * 24 + q1;
+      const at = resume <= now ? resume + 24 : resume;
+      if (at < m.t.days * 24) s.push(at, ruleIndex, series, left, ref);
+      return;
+    }
+  }
+  if (rule.messageKind < 0 || !capped(m)) act(m, rule, now);
+  if (left > 0 && m.alive) {
+    const at = now + rule.repeatEveryHours;
+    if (at < m.t.days * 24) s.push(at, ruleIndex, series, left - 1, ref);
+  }
+}
+
+/** Stale events, met exit goals and audiences that no longer match end a sequence. */
+export function stillDue(
+  m: MemberSimulator,
+  rule: CompiledRule,
+  ref: number,
+  series: number,
+): boolean {
+  const trigger = rule.trigger;
+  if (trigger === ON.couponExpiring && (ref !== m.couponId || m.couponValue <= 0)) return false;
+  if ((trigger === ON.courseExpiring || trigger === ON.renewalDue) && ref !== m.accessUntilDay)
+    return false;
+  if (trigger === ON.inactive && ref !== m.lastActivityHour) return false;
+  const exit = rule.exitMask;
+  if (exit !== 0) {
+    if (exit & EXIT_PURCHASED && m.lastPurchaseHour >= series) return false;
+    if (exit & EXIT_WECOM && m.wecomFriendHour >= series) return false;
+    if (exit & EXIT_OPENED && m.lastOpenHour >= series) return false;
+  }
+  return rule.audience === null || rule.audience(describe(m));
+}
+
+/** Frequency caps: a capped send is skipped and the member moves on (as journey tools do). */
+export function capped(m: MemberSimulator): boolean {
+  const plan = m.plan;
+  if (plan.capPerDay === 0 && plan.capPerWeek === 0) return false;
+  const day = m.day;
+  let today = 0;
+  let week = 0;
+  for (let k = 0; k < 7; k++) {
+    const d = day - k;
+    const slot = ((d % 7) + 7) % 7;
+    if (m.capDay[slot] === d) {
+      week += m.capCount[slot];
+      if (k === 0) today = m.capCount[slot];
+    }
+  }
+  return (
+    (plan.capPerDay > 0 && today >= plan.capPerDay) ||
+    (plan.capPerWeek > 0 && week >= plan.capPerWeek)
+  );
+}
+
+export function act(m: MemberSimulator, rule: CompiledRule, now: number): void {
+  const delivered = rule.messageKind < 0 || deliver(m, rule.messageKind, rule.channel, now);
+  if (!delivered) return;
+  const slot = m.arm * m.starts.length + rule.index;
+  m.out.ruleActs[slot]++;
+  m.out.ruleActDays[slot] += now / 24 - m.joinDay;
+  if (!m.alive) return;
+  const t = m.t;
+  if (rule.couponValue > 0) {
+    m.couponValue = rule.couponValue;
+    m.couponUntilHour = now + rule.couponDays * 24;
+    m.couponId++;
+    m.engage();
+    m.fire(ON.couponExpiring, m.couponUntilHour, m.couponId);
+  }
+  if (rule.discountPercent > 0) {
+    m.discountPercent = rule.discountPercent;
+    m.discountUntilHour = now + rule.discountDays * 24;
+  }
+  if (rule.giftCost > 0) {
+    m.out.totals[m.arm * TOTAL_FIELDS + TOTAL.giftCost] += rule.giftCost;
+    m.spend(rule.giftCost, m.day);
+  }
+  if (rule.inviteToGroup && !(m.subscribed & COMMUNITY) && m.msg.next() < t.groupJoinRate) {
+    m.subscribed |= COMMUNITY;
+    m.engage();
+  }
+  if (rule.addWecomFriend && !(m.subscribed & WECOM) && m.msg.next() < t.wecomAddRate) {
+    m.subscribed |= WECOM;
+    m.wecomFriendHour = now;
+    m.engage();
+  }
+  if (rule.upgradeTier && m.tier < t.tiers - 1) {
+    m.tier++;
+    m.fire(ON.tierChanged, now, 0);
+  }
+  if (rule.kocTask && !m.kocProne && m.msg.next() < t.kocTaskAcceptance) m.kocProne = true;
+  m.updateRate();
+}
+
+/** Delivers a message if the member is reachable there; returns whether it went out. */
+export function deliver(m: MemberSimulator, kind: number, channel: number, now: number): boolean {
+  const t = m.t;
+  const bit = 1 << channel;
+  if (!(m.subscribed & bit) || m.optedOut & bit) return false;
+  if (t.channelExecution[channel] < 1 && m.msg.next() >= t.channelExecution[channel]) return false;
+  const out = m.out;
+  const arm = m.arm;
+  const day = m.day;
+  const slot = day % 7;
+  if (m.capDay[slot] !== day) {
+    m.capDay[slot] = day;
+    m.capCount[slot] = 0;
+  }
+  m.capCount[slot]++;
+  out.totals[arm * TOTAL_FIELDS + TOTAL.messages]++;
+  out.totals[arm * TOTAL_FIELDS + TOTAL.messageCost] += t.channelCost[channel];
+  out.messagesByDay[arm * t.days + day]++;
+  if (m.isRoot) out.messages[m.root]++;
+  m.spend(t.channelCost[channel], day);
+  const hour = now - day * 24;
+  const inActive = hour >= m.activeStart && hour < m.activeEnd;
+  const fit = t.fit[kind * LIVE_STAGES + m.stage];
+  // Fatigue decays with its half-life since the last message, then this one adds its load.
+  m.fatigue =
+    m.fatigue * 2 ** (-(now - m.fatigueHour) / t.halfLifeHours) +
+    t.kindLoad[kind] *
+      t.channelFatigue[channel] *
+      (inActive ? 1 : t.offHoursLoad) *
+      (1 + t.irrelevanceLoad * (1 - fit));
+  m.fatigueHour = now;
+  const openP =
+    t.channelOpen[channel] *
+    (inActive ? 1 : t.offHoursOpen) *
+    Math.exp((-t.fatigueDamping * m.fatigue) / m.tolerance);
+  if (m.msg.next() < openP) {
+    out.totals[arm * TOTAL_FIELDS + TOTAL.opened]++;
+    m.lastOpenHour = now;
+    m.engage();
+    // An opened message multiplies the member's own rate and adds a rate of its own, for a while.
+    const boost = 1 + t.kindLift[kind] * fit;
+    const added = t.kindAddedRate[kind] * fit;
+    const active = day < m.boostUntilDay;
+    m.boostMultiplier = active ? Math.max(m.boostMultiplier, boost) : boost;
+    m.boostAdded = active ? Math.max(m.boostAdded, added) : added;
+    if (t.boostDays > 0) m.boostUntilDay = day + t.boostDays;
+    m.activity(now);
+  }
+  if (m.fatigue > m.tolerance) {
+    if (m.msg.next() < t.optOutProbability) {
+      if (m.optedOut === 0) out.optOutsByDay[arm * t.days + day]++;
+      m.optedOut |= bit;
+      if (m.isRoot) out.optedOut[m.root] = m.optedOut;
+    }
+    if (m.msg.next() < t.leaveProbability) m.churn(CAUSE_OVER_MESSAGING);
+  }
+  return true;
+}
+
+export function describe(m: MemberSimulator): MemberView {
+  const v = m.view;
+  const reachable = m.subscribed & ~m.optedOut;
+  v.stage = m.stage;
+  v.depth = m.depth;
+  v.purchases = m.purchases;
+  v.reachable = reachable;
+  v.tags =
+    (reachable & WECOM ? TAG.wecomFriend : 0) |
+    (reachable & COMMUNITY ? TAG.inGroup : 0) |
+    (reachable & OFFICIAL ? TAG.followsAccount : 0) |
+    (m.kocProne ? TAG.kocProne : 0) |
+    (m.couponValue > 0 && m.couponUntilHour > m.day * 24 ? TAG.hasCoupon : 0);
+  v.acquisition = m.acquisition;
+  v.daysSinceJoin = m.day - m.joinDay;
+  v.recencyDays = m.lastPurchaseDay >= 0 ? m.day - m.lastPurchaseDay : 1e9;
+  v.monetary = m.monetary;
+  return v;
+}
