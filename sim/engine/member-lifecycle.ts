@@ -1,6 +1,6 @@
 import { DEPTHS, STAGES } from "../../strategies/vocabulary.ts";
 import { DEPTH, ON, STAGE } from "./codes.ts";
-import type { MemberSimulator } from "./member.ts";
+import type { MemberState } from "./member-state.ts";
 
 // A member's lifecycle stage and relationship depth, kept as stretches of days per arm.
 
@@ -8,7 +8,7 @@ import type { MemberSimulator } from "./member.ts";
  * Stage from recency and rhythm (seed 000); thresholds from the scenario. Returns the next day
  * on which the stage can change if nothing happens meanwhile.
  */
-export function updateStage(m: MemberSimulator): number {
+export function updateStage(m: MemberState): number {
   const t = m.t;
   const day = m.day;
   let stage: number;
@@ -36,7 +36,7 @@ export function updateStage(m: MemberSimulator): number {
     }
   }
   if (stage !== m.stage) {
-    closeStretch(m, m.out.stageDiff, STAGES.length, m.stage, m.stageSince, day);
+    if (m.isRoot) closeStretch(m, m.out.stageDiff, STAGES.length, m.stage, m.stageSince, day);
     m.stage = stage;
     m.stageSince = day;
     m.fire(ON.stageChanged, day * 24, 0);
@@ -48,7 +48,7 @@ export function updateStage(m: MemberSimulator): number {
  * Relationship depth (seed 002): KOC = a repeat member who has brought in new members. Returns
  * the next day on which the depth can change if nothing happens meanwhile.
  */
-export function updateDepth(m: MemberSimulator): number {
+export function updateDepth(m: MemberState): number {
   const t = m.t;
   const day = m.day;
   const period = t.depthPeriodDays;
@@ -61,11 +61,12 @@ export function updateDepth(m: MemberSimulator): number {
     depth = DEPTH.purchased;
     next = m.lastPurchaseDay + period;
   } else {
-    depth = m.engaged ? DEPTH.member : DEPTH.basic;
+    // Past buyers stay members after their period ends; never-buyers are members once engaged.
+    depth = m.engaged || m.purchases > 0 ? DEPTH.member : DEPTH.basic;
     next = 1e9;
   }
   if (depth !== m.depth) {
-    closeStretch(m, m.out.depthDiff, DEPTHS.length, m.depth, m.depthSince, day);
+    if (m.isRoot) closeStretch(m, m.out.depthDiff, DEPTHS.length, m.depth, m.depthSince, day);
     m.depth = depth;
     m.depthSince = day;
   }
@@ -73,7 +74,7 @@ export function updateDepth(m: MemberSimulator): number {
 }
 
 export function closeStretch(
-  m: MemberSimulator,
+  m: MemberState,
   diff: Int32Array,
   kinds: number,
   kind: number,

@@ -6,14 +6,14 @@ import {
   type MemberView,
 } from "../../strategies/compile.ts";
 import { COMMUNITY, OFFICIAL, ON, TAG, WECOM } from "./codes.ts";
-import type { MemberSimulator } from "./member.ts";
+import type { MemberState } from "./member-state.ts";
 import { CAUSE_OVER_MESSAGING, TOTAL, TOTAL_FIELDS } from "./outcomes.ts";
 import { LIVE_STAGES } from "./tables.ts";
 
 // A member's scheduled sends: the checks before a send (stale events, exit goals, audiences,
 // quiet hours, frequency caps), the actions, and a message's delivery, fatigue and response.
 
-export function executeSend(m: MemberSimulator, now: number): void {
+export function executeSend(m: MemberState, now: number): void {
   const s = m.schedule;
   const ruleIndex = s.peekRule();
   const series = s.peekSeries();
@@ -21,7 +21,7 @@ export function executeSend(m: MemberSimulator, now: number): void {
   const ref = s.peekRef();
   s.pop();
   const rule = m.plan.rules[ruleIndex];
-  if (!stillDue(m, rule, ref, series)) return;
+  if (!stillDue(m, rule, ref, series, now)) return;
   const plan = m.plan;
   if (plan.quietStart >= 0 && rule.messageKind >= 0) {
     const hour = now - Math.floor(now / 24) * 24;
@@ -43,13 +43,18 @@ export function executeSend(m: MemberSimulator, now: number): void {
 
 /** Stale events, met exit goals and audiences that no longer match end a sequence. */
 export function stillDue(
-  m: MemberSimulator,
+  m: MemberState,
   rule: CompiledRule,
   ref: number,
   series: number,
+  now: number,
 ): boolean {
   const trigger = rule.trigger;
-  if (trigger === ON.couponExpiring && (ref !== m.couponId || m.couponValue <= 0)) return false;
+  if (
+    trigger === ON.couponExpiring &&
+    (ref !== m.couponId || m.couponValue <= 0 || m.couponUntilHour <= now)
+  )
+    return false;
   if ((trigger === ON.courseExpiring || trigger === ON.renewalDue) && ref !== m.accessUntilDay)
     return false;
   if (trigger === ON.inactive && ref !== m.lastActivityHour) return false;
@@ -63,7 +68,7 @@ export function stillDue(
 }
 
 /** Frequency caps: a capped send is skipped and the member moves on (as journey tools do). */
-export function capped(m: MemberSimulator): boolean {
+export function capped(m: MemberState): boolean {
   const plan = m.plan;
   if (plan.capPerDay === 0 && plan.capPerWeek === 0) return false;
   const day = m.day;
@@ -83,7 +88,7 @@ export function capped(m: MemberSimulator): boolean {
   );
 }
 
-export function act(m: MemberSimulator, rule: CompiledRule, now: number): void {
+export function act(m: MemberState, rule: CompiledRule, now: number): void {
   const delivered = rule.messageKind < 0 || deliver(m, rule.messageKind, rule.channel, now);
   if (!delivered) return;
   const slot = m.arm * m.starts.length + rule.index;
@@ -96,7 +101,7 @@ export function act(m: MemberSimulator, rule: CompiledRule, now: number): void {
     m.couponUntilHour = now + rule.couponDays * 24;
     m.couponId++;
     m.engage();
-    m.fire(ON.couponExpiring, m.couponUntilHour, m.couponId);
+    m.fire(ON.couponExpiring, m.couponUntilHour, m.couponId, now);
   }
   if (rule.discountPercent > 0) {
     m.discountPercent = rule.discountPercent;
@@ -124,7 +129,7 @@ export function act(m: MemberSimulator, rule: CompiledRule, now: number): void {
 }
 
 /** Delivers a message if the member is reachable there; returns whether it went out. */
-export function deliver(m: MemberSimulator, kind: number, channel: number, now: number): boolean {
+export function deliver(m: MemberState, kind: number, channel: number, now: number): boolean {
   const t = m.t;
   const bit = 1 << channel;
   if (!(m.subscribed & bit) || m.optedOut & bit) return false;
@@ -173,7 +178,7 @@ export function deliver(m: MemberSimulator, kind: number, channel: number, now: 
   }
   if (m.fatigue > m.tolerance) {
     if (m.msg.next() < t.optOutProbability) {
-      if (m.optedOut === 0) out.optOutsByDay[arm * t.days + day]++;
+      if (m.optedOut === 0 && m.isRoot) out.optOutsByDay[arm * t.days + day]++;
       m.optedOut |= bit;
       if (m.isRoot) out.optedOut[m.root] = m.optedOut;
     }
@@ -182,7 +187,7 @@ export function deliver(m: MemberSimulator, kind: number, channel: number, now: 
   return true;
 }
 
-export function describe(m: MemberSimulator): MemberView {
+export function describe(m: MemberState): MemberView {
   const v = m.view;
   const reachable = m.subscribed & ~m.optedOut;
   v.stage = m.stage;

@@ -1,36 +1,14 @@
-import {
-  type CompiledRule,
-  HOUR_ACTIVE,
-  HOUR_FIXED,
-  type MemberView,
-  type Plan,
-} from "../../strategies/compile.ts";
+import type { Plan } from "../../strategies/compile.ts";
 import { CHANNELS, DEPTHS, STAGES } from "../../strategies/vocabulary.ts";
 import { hash32, sampleBeta, sampleGamma } from "../random.ts";
 import { DEPTH, ON, REFERRAL, STAGE } from "./codes.ts";
 import { closeStretch, updateDepth, updateStage } from "./member-lifecycle.ts";
 import { executeSend } from "./member-sends.ts";
-import {
-  type BlockOutcome,
-  CAUSE_NATURAL,
-  CAUSE_OVER_MESSAGING,
-  TOTAL,
-  TOTAL_FIELDS,
-} from "./outcomes.ts";
-import { StreamRng } from "./rng.ts";
-import { Schedule } from "./schedule.ts";
+import { type Arrival, MemberState } from "./member-state.ts";
+import { type BlockOutcome, CAUSE_NATURAL, TOTAL, TOTAL_FIELDS } from "./outcomes.ts";
 import type { Tables } from "./tables.ts";
 
-/** A member to simulate: a randomised member of the block, or one brought in by a referral. */
-export type Arrival = {
-  seed: number;
-  arm: number;
-  /** Index in the block of the randomised member whose tree this member belongs to. */
-  root: number;
-  isRoot: boolean;
-  /** Join day, or -1 to draw it over the acquisition window. */
-  joinDay: number;
-};
+export type { Arrival } from "./member-state.ts";
 
 /** Called when a member brings in someone new. */
 export type ReferralSink = (arrival: Arrival, joinHour: number) => void;
@@ -39,89 +17,16 @@ export type ReferralSink = (arrival: Arrival, joinHour: number) => void;
  * Simulates one member at a time from join to horizon, day by day, with the hours of the day for
  * messages: a BG/NBD purchase process whose rate messages, coupons and discounts raise for a while;
  * fatigue that builds per message and decays; opt-outs and leaving; lifecycle stage and depth.
- * All state is in fields reset per member, so simulating a million members allocates nothing.
- * The fields are open to the engine's member modules (member-sends.ts: scheduled sends and
- * messages; member-lifecycle.ts: stage and depth); nothing outside sim/engine touches them.
+ * The state lives in MemberState; this class runs the days and the purchases.
  */
-export class MemberSimulator {
-  readonly base = new StreamRng();
-  readonly msg = new StreamRng();
-  readonly schedule = new Schedule();
-  readonly starts: Int32Array;
-  readonly capDay = new Int32Array(7);
-  readonly capCount = new Int32Array(7);
-  readonly view: MemberView = {
-    stage: 0,
-    depth: 0,
-    purchases: 0,
-    reachable: 0,
-    tags: 0,
-    acquisition: 0,
-    daysSinceJoin: 0,
-    recencyDays: 0,
-    monetary: 0,
-  };
-
-  // The member being simulated.
-  plan!: Plan;
-  arm = 0;
-  root = 0;
-  isRoot = true;
-  seed = 0;
-  children = 0;
-  joinDay = 0;
-  acquisition = 0;
-  lambda = 0;
-  pDrop = 0;
-  spendRate = 0;
-  tolerance = 1;
-  activeStart = 0;
-  activeEnd = 24;
-  kocProne = false;
-  disengageDay = 0;
-  subscribed = 0;
-  optedOut = 0;
-  alive = true;
-  day = 0;
-  stage = 0;
-  stageSince = 0;
-  depth = 0;
-  depthSince = 0;
-  engaged = false;
-  nextReviewDay = 0;
-  purchases = 0;
-  monetary = 0;
-  firstPurchaseDay = -1;
-  lastPurchaseDay = -1;
-  prevPurchaseDay = -1;
-  lastPurchaseHour = -1;
-  lastActivityHour = 0;
-  lastOpenHour = -1;
-  wecomFriendHour = -1;
-  fatigue = 0;
-  fatigueHour = 0;
-  boostMultiplier = 1;
-  boostAdded = 0;
-  boostUntilDay = 0;
-  couponValue = 0;
-  couponUntilHour = 0;
-  couponId = 0;
-  discountPercent = 0;
-  discountUntilHour = 0;
-  accessUntilDay = -1;
-  tier = 0;
-  points = 0;
-  ratePerDay = 0;
-  noPurchaseDay = 1;
-  rateValidUntilDay = 0;
-
+export class MemberSimulator extends MemberState {
   constructor(
-    readonly t: Tables,
-    readonly plans: readonly Plan[],
-    readonly out: BlockOutcome,
+    t: Tables,
+    plans: readonly Plan[],
+    out: BlockOutcome,
     readonly refer: ReferralSink,
   ) {
-    this.starts = new Int32Array(Math.max(1, ...plans.map((p) => p.rules.length)));
+    super(t, plans, out);
   }
 
   simulate(arrival: Arrival, joinHour: number): void {
@@ -131,6 +36,8 @@ export class MemberSimulator {
     const tJoin = this.joinDay * 24 + joinHour;
     if (this.isRoot) this.out.joinDay[this.root] = this.joinDay;
     this.fire(ON.joined, tJoin, 0);
+    // Joining is the first moment of inactivity: an `inactive` rule acts for members who never engage.
+    this.fire(ON.inactive, tJoin, tJoin);
     if (t.purchaseAtJoin) this.purchase(tJoin, true);
     for (let day = this.joinDay; day < days && this.alive; day++) {
       this.day = day;
@@ -252,35 +159,14 @@ export class MemberSimulator {
     return at;
   }
 
-  updateRate(): void {
-    const day = this.day;
-    let rate = this.lambda;
-    let until = 1e9;
-    if (day < this.boostUntilDay) {
-      rate = rate * this.boostMultiplier + this.boostAdded;
-      until = this.boostUntilDay;
-    }
-    if (this.couponValue > 0 && this.couponUntilHour > day * 24) {
-      rate = rate * (1 + this.t.couponLift) + this.t.couponAddedRate;
-      until = Math.min(until, Math.ceil(this.couponUntilHour / 24));
-    }
-    if (this.discountPercent > 0 && this.discountUntilHour > day * 24) {
-      rate =
-        rate * (1 + this.t.discountElasticity * this.discountPercent) +
-        this.t.discountAddedRate * this.discountPercent;
-      until = Math.min(until, Math.ceil(this.discountUntilHour / 24));
-    }
-    this.ratePerDay = rate;
-    this.noPurchaseDay = Math.exp(-rate);
-    this.rateValidUntilDay = until;
-  }
-
   purchase(at: number, atJoin: boolean): void {
     const t = this.t;
     const out = this.out;
     const day = Math.floor(at / 24);
     const arm = this.arm;
     const a = arm * TOTAL_FIELDS;
+    // The rate the purchase was drawn at, before this purchase uses up a coupon or ends a boost.
+    const drawnRate = this.ratePerDay;
     let value = sampleGamma(this.base.next, t.spendP, this.spendRate);
     if (!Number.isFinite(value)) value = 0;
     this.purchases++;
@@ -318,7 +204,7 @@ export class MemberSimulator {
     const access = Math.max(this.accessUntilDay, day + t.accessDays);
     if (access !== this.accessUntilDay) {
       this.accessUntilDay = access;
-      this.fire(ON.courseExpiring, access * 24, access);
+      this.fire(ON.courseExpiring, access * 24, access, at);
       this.fire(ON.renewalDue, access * 24, access);
     }
     if (this.purchases === 1) this.fire(ON.firstPurchase, at, 0);
@@ -330,7 +216,7 @@ export class MemberSimulator {
     // added (share 1 − λ / current rate) gives no extra chance to drop out. Under control every
     // purchase is the member's own, so the closed form holds.
     const dropDraw = this.base.next();
-    const own = this.ratePerDay <= this.lambda || this.msg.next() * this.ratePerDay < this.lambda;
+    const own = drawnRate <= this.lambda || this.msg.next() * drawnRate < this.lambda;
     if (!atJoin && own && dropDraw < this.pDrop) this.churn(CAUSE_NATURAL);
   }
 
@@ -351,75 +237,16 @@ export class MemberSimulator {
     );
   }
 
-  /** An interaction that can change stage and depth: reviewed at the start of the next day. */
-  engage(): void {
-    this.engaged = true;
-    this.nextReviewDay = 0;
-  }
-
-  activity(at: number): void {
-    this.lastActivityHour = at;
-    this.nextReviewDay = 0;
-    this.fire(ON.inactive, at, at);
-  }
-
-  spend(amount: number, day: number): void {
-    this.out.cost[this.root] += amount;
-    if (day - this.joinDay < this.t.instantWindowDays)
-      this.out.totals[this.arm * TOTAL_FIELDS + TOTAL.earlyCost] += amount;
-  }
-
-  churn(cause: number): void {
-    this.alive = false;
-    if (cause === CAUSE_OVER_MESSAGING)
-      this.out.overMessagingByDay[this.arm * this.t.days + this.day]++;
-    if (this.isRoot) {
-      this.out.churnDay[this.root] = this.day - this.joinDay;
-      this.out.churnCause[this.root] = cause;
-    }
-  }
-
-  /** Starts the rules of a trigger at time `at` (hours since day 0); `ref` checks staleness later. */
-  fire(trigger: number, at: number, ref: number): void {
-    const rules = this.plan.byTrigger[trigger];
-    for (let i = 0; i < rules.length; i++) {
-      const rule = rules[i];
-      if (trigger === ON.stageChanged && rule.stage >= 0 && rule.stage !== this.stage) continue;
-      if (rule.maxPerMember > 0 && this.starts[rule.index] >= rule.maxPerMember) continue;
-      let when = at + rule.delayHours;
-      if (trigger === ON.couponExpiring || trigger === ON.courseExpiring)
-        when -= rule.daysBefore * 24;
-      if (trigger === ON.inactive) when += rule.inactiveDays * 24;
-      when = this.sendHour(rule, when, at);
-      if (when >= this.t.days * 24) continue;
-      this.starts[rule.index]++;
-      this.schedule.push(when, rule.index, at, rule.repeatTimes, ref);
-    }
-  }
-
-  /**
-   * When a rule fires: its delay after the trigger, then at a fixed hour or the start of the
-   * member's active hours on that calendar day — but never before the trigger itself.
-   */
-  sendHour(rule: CompiledRule, when: number, trigger: number): number {
-    if (rule.hourMode !== HOUR_FIXED && rule.hourMode !== HOUR_ACTIVE) return when;
-    const dayStart = Math.floor(when / 24) * 24;
-    if (rule.hourMode === HOUR_ACTIVE) {
-      const hour = when - dayStart;
-      if (hour >= this.activeStart && hour < this.activeEnd) return when;
-    }
-    const at = dayStart + (rule.hourMode === HOUR_FIXED ? rule.hour : this.activeStart);
-    return at < trigger ? at + 24 : at;
-  }
-
   finish(): void {
     const t = this.t;
     const out = this.out;
+    // A purchase on the member's last day (or the one they dropped out at) still deepens them.
+    if (this.nextReviewDay <= this.day) updateDepth(this);
     const end = this.alive ? t.days : Math.min(t.days, this.day + 1);
-    closeStretch(this, out.stageDiff, STAGES.length, this.stage, this.stageSince, end);
-    closeStretch(this, out.depthDiff, DEPTHS.length, this.depth, this.depthSince, end);
-    if (!this.alive) closeStretch(this, out.stageDiff, STAGES.length, STAGE.churned, end, t.days);
     if (this.isRoot) {
+      closeStretch(this, out.stageDiff, STAGES.length, this.stage, this.stageSince, end);
+      closeStretch(this, out.depthDiff, DEPTHS.length, this.depth, this.depthSince, end);
+      if (!this.alive) closeStretch(this, out.stageDiff, STAGES.length, STAGE.churned, end, t.days);
       out.lastActivityDay[this.root] = Math.floor(this.lastActivityHour / 24);
       out.depthEnd[this.root] = this.depth;
       out.subscribed[this.root] = this.subscribed;
