@@ -8,18 +8,40 @@ import {
   stringAt,
   Where,
 } from "./check.ts";
-import { type Audience, MEMBER_TAGS, type Rule, type SendHour, type Strategy } from "./types.ts";
 import {
-  ACQUISITION_CHANNELS,
+  type AudienceContext,
+  NO_RFM_LAYER,
+  nameAt,
+  normalizeAudience,
+  tagNameAt,
+} from "./normalize-audience.ts";
+import {
+  type ChannelCap,
+  MAX_CUSTOM_TAGS,
+  type RfmLayer,
+  type Rule,
+  type SendHour,
+  type Strategy,
+} from "./types.ts";
+import {
   CHANNELS,
-  DEPTHS,
   EXIT_GOALS,
   MESSAGE_KINDS,
+  POINTS_TASKS,
   STAGES,
   TRIGGERS,
 } from "./vocabulary.ts";
 
-const STRATEGY_KEYS = ["id", "name", "description", "frequencyCap", "quietHours", "rules"];
+const STRATEGY_KEYS = [
+  "id",
+  "name",
+  "description",
+  "frequencyCap",
+  "quietHours",
+  "channelCaps",
+  "rfmLayers",
+  "rules",
+];
 const RULE_KEYS = [
   "name",
   "on",
@@ -37,11 +59,34 @@ const RULE_KEYS = [
   "addWecomFriend",
   "upgradeTier",
   "kocTask",
+  "addTag",
+  "removeTag",
+  "followAccount",
+  "redeemPoints",
+  "offerPaidVip",
+  "pointsTask",
   "repeat",
   "exitOn",
   "maxPerMember",
 ];
 const DAYS_MAX = 3650;
+/** The fields that make a rule do something, for the "requires an action" message. */
+const ACTIONS = [
+  "message",
+  "coupon",
+  "discount",
+  "giftCost",
+  "inviteToGroup",
+  "addWecomFriend",
+  "upgradeTier",
+  "kocTask",
+  "addTag",
+  "removeTag",
+  "followAccount",
+  "redeemPoints",
+  "offerPaidVip",
+  "pointsTask",
+];
 
 /**
  * Validates a playbook document and returns it complete and typed; `source` names it in errors
@@ -54,16 +99,29 @@ export function normalizeStrategy(input: unknown, source: string): Strategy {
   const id = stringAt(at.key("id"), doc.id);
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
     at.key("id").fail("must be lower-case letters, digits and dashes", id);
+  const rfmLayers = normalizeRfmLayers(at.key("rfmLayers"), doc.rfmLayers);
   const rulesAt = at.key("rules");
-  const rules = arrayAt(rulesAt, doc.rules ?? []).map((rule, i) =>
-    normalizeRule(rulesAt.index(i), rule),
-  );
+  const rawRules = arrayAt(rulesAt, doc.rules ?? []);
+  // Audiences may test a custom tag only if some rule sets it, wherever that rule stands.
+  const context: AudienceContext = {
+    settableTags: new Set(
+      rawRules.flatMap((rule) => {
+        const addTag = (rule as { addTag?: unknown } | null)?.addTag;
+        return typeof addTag === "string" ? [addTag] : [];
+      }),
+    ),
+    rfmLayerNames: rfmLayers.map((layer) => layer.name),
+  };
+  const rules = rawRules.map((rule, i) => normalizeRule(rulesAt.index(i), rule, context));
+  checkCustomTagCount(rulesAt, rules);
   return {
     id,
     name: stringAt(at.key("name"), doc.name, id),
     description: typeof doc.description === "string" ? doc.description : "",
     frequencyCap: normalizeCap(at.key("frequencyCap"), doc.frequencyCap),
     quietHours: normalizeQuietHours(at.key("quietHours"), doc.quietHours),
+    channelCaps: normalizeChannelCaps(at.key("channelCaps"), doc.channelCaps),
+    rfmLayers,
     rules,
   };
 }
@@ -88,7 +146,74 @@ function normalizeQuietHours(at: Where, value: unknown): Strategy["quietHours"] 
   return { start, end };
 }
 
-function normalizeRule(at: Where, value: unknown): Rule {
+/** At most MAX_CUSTOM_TAGS distinct custom tags, so each has its own bit in the engine. */
+function checkCustomTagCount(rulesAt: Where, rules: Rule[]) {
+  const seen = new Set<string>();
+  rules.forEach((rule, i) => {
+    for (const field of ["addTag", "removeTag"] as const) {
+      const tag = rule[field];
+      if (tag === null || seen.has(tag)) continue;
+      seen.add(tag);
+      if (seen.size > MAX_CUSTOM_TAGS) {
+        rulesAt
+          .index(i)
+          .key(field)
+          .fail(
+            `would be custom tag number ${seen.size}; a playbook may use at most ${MAX_CUSTOM_TAGS}`,
+            tag,
+          );
+      }
+    }
+  });
+}
+
+const CAP_MAX = { perDay: 1000, perWeek: 7000, perMonth: 30000 };
+
+function normalizeChannelCaps(at: Where, value: unknown): Strategy["channelCaps"] {
+  if (value === undefined) return {};
+  const caps = objectAt(at, value);
+  onlyKeys(at, caps, CHANNELS);
+  const out: Strategy["channelCaps"] = {};
+  for (const channel of CHANNELS) {
+    if (caps[channel] === undefined) continue;
+    const here = at.key(channel);
+    const cap = objectAt(here, caps[channel]);
+    onlyKeys(here, cap, Object.keys(CAP_MAX));
+    const window = (name: keyof ChannelCap) =>
+      numberAt(here.key(name), cap[name], { min: 0, max: CAP_MAX[name], integer: true }, 0);
+    out[channel] = {
+      perDay: window("perDay"),
+      perWeek: window("perWeek"),
+      perMonth: window("perMonth"),
+    };
+  }
+  return out;
+}
+
+const LAYER_KEYS = ["name", "recencyDaysAtMost", "frequencyAtLeast", "monetaryAtLeast"] as const;
+
+function normalizeRfmLayers(at: Where, value: unknown): RfmLayer[] {
+  if (value === undefined) return [];
+  const names: string[] = [];
+  return arrayAt(at, value).map((item, i) => {
+    const here = at.index(i);
+    const layer = objectAt(here, item);
+    onlyKeys(here, layer, LAYER_KEYS);
+    const name = nameAt(here.key("name"), layer.name);
+    if (name === NO_RFM_LAYER)
+      here.key("name").fail('must not be "none" (it names members in no layer)', name);
+    const first = names.indexOf(name);
+    if (first >= 0) here.key("name").fail(`must differ from rfmLayers[${first}].name`, name);
+    names.push(name);
+    const out: RfmLayer = { name };
+    for (const key of LAYER_KEYS.slice(1) as Exclude<keyof RfmLayer, "name">[]) {
+      if (layer[key] !== undefined) out[key] = numberAt(here.key(key), layer[key], { min: 0 });
+    }
+    return out;
+  });
+}
+
+function normalizeRule(at: Where, value: unknown, context: AudienceContext): Rule {
   const rule = objectAt(at, value);
   onlyKeys(at, rule, RULE_KEYS);
   const on = keywordAt(at.key("on"), rule.on, TRIGGERS);
@@ -111,7 +236,9 @@ function normalizeRule(at: Where, value: unknown): Rule {
     ),
     stage: rule.stage === undefined ? null : keywordAt(at.key("stage"), rule.stage, STAGES),
     audience:
-      rule.audience === undefined ? null : normalizeAudience(at.key("audience"), rule.audience),
+      rule.audience === undefined
+        ? null
+        : normalizeAudience(at.key("audience"), rule.audience, context),
     message: normalizeMessage(at.key("message"), rule.message),
     coupon: normalizeCoupon(at.key("coupon"), rule.coupon),
     discount: normalizeDiscount(at.key("discount"), rule.discount),
@@ -120,6 +247,15 @@ function normalizeRule(at: Where, value: unknown): Rule {
     addWecomFriend: booleanAt(at.key("addWecomFriend"), rule.addWecomFriend, false),
     upgradeTier: booleanAt(at.key("upgradeTier"), rule.upgradeTier, false),
     kocTask: booleanAt(at.key("kocTask"), rule.kocTask, false),
+    addTag: rule.addTag == null ? null : tagNameAt(at.key("addTag"), rule.addTag),
+    removeTag: rule.removeTag == null ? null : tagNameAt(at.key("removeTag"), rule.removeTag),
+    followAccount: booleanAt(at.key("followAccount"), rule.followAccount, false),
+    redeemPoints: booleanAt(at.key("redeemPoints"), rule.redeemPoints, false),
+    offerPaidVip: booleanAt(at.key("offerPaidVip"), rule.offerPaidVip, false),
+    pointsTask:
+      rule.pointsTask == null
+        ? null
+        : keywordAt(at.key("pointsTask"), rule.pointsTask, POINTS_TASKS),
     repeat: normalizeRepeat(at.key("repeat"), rule.repeat),
     exitOn: arrayAt(at.key("exitOn"), rule.exitOn ?? []).map((goal, i) =>
       keywordAt(at.key("exitOn").index(i), goal, EXIT_GOALS),
@@ -139,9 +275,16 @@ function normalizeRule(at: Where, value: unknown): Rule {
     normalized.inviteToGroup ||
     normalized.addWecomFriend ||
     normalized.upgradeTier ||
-    normalized.kocTask;
-  if (!acts)
-    at.fail("requires an action (message, coupon, discount, giftCost, inviteToGroup, …)", rule);
+    normalized.kocTask ||
+    normalized.addTag !== null ||
+    normalized.removeTag !== null ||
+    normalized.followAccount ||
+    normalized.redeemPoints ||
+    normalized.offerPaidVip ||
+    normalized.pointsTask !== null;
+  if (!acts) at.fail(`requires an action (${ACTIONS.join(", ")})`, rule);
+  if (normalized.addTag !== null && normalized.removeTag === normalized.addTag)
+    at.key("removeTag").fail("must differ from addTag", normalized.removeTag);
   return normalized;
 }
 
@@ -163,7 +306,7 @@ function normalizeMessage(at: Where, value: unknown): Rule["message"] {
 function normalizeCoupon(at: Where, value: unknown): Rule["coupon"] {
   if (value === undefined) return null;
   const coupon = objectAt(at, value);
-  onlyKeys(at, coupon, ["value", "validDays"]);
+  onlyKeys(at, coupon, ["value", "validDays", "minSpend"]);
   return {
     value: numberAt(at.key("value"), coupon.value, { above: 0, max: 1e6 }),
     validDays: numberAt(at.key("validDays"), coupon.validDays, {
@@ -171,6 +314,7 @@ function normalizeCoupon(at: Where, value: unknown): Rule["coupon"] {
       max: DAYS_MAX,
       integer: true,
     }),
+    minSpend: numberAt(at.key("minSpend"), coupon.minSpend, { min: 0, max: 1e6 }, 0),
   };
 }
 
@@ -210,88 +354,4 @@ function normalizeRepeat(at: Where, value: unknown): Rule["repeat"] {
     return at.fail("requires times, withinHours or withinDays", repeat);
   }
   return { everyHours, times };
-}
-
-const LEAF_KEYS = [
-  "and",
-  "or",
-  "not",
-  "stage",
-  "depth",
-  "purchased",
-  "purchasesAtLeast",
-  "subscribed",
-  "tag",
-  "acquiredVia",
-  "daysSinceJoin",
-  "rfm",
-];
-
-function normalizeAudience(at: Where, value: unknown): Audience {
-  const node = objectAt(at, value);
-  const keys = Object.keys(node);
-  if (keys.length !== 1) at.fail(`requires exactly one of ${LEAF_KEYS.join(", ")}`, node);
-  const key = keys[0];
-  const here = at.key(key);
-  const v = node[key];
-  switch (key) {
-    case "and":
-    case "or": {
-      const parts = arrayAt(here, v);
-      if (parts.length === 0) here.fail("requires at least one audience", v);
-      const list = parts.map((part, i) => normalizeAudience(here.index(i), part));
-      return key === "and" ? { and: list } : { or: list };
-    }
-    case "not":
-      return { not: normalizeAudience(here, v) };
-    case "stage":
-      return { stage: arrayAt(here, v).map((s, i) => keywordAt(here.index(i), s, STAGES)) };
-    case "depth":
-      return { depth: arrayAt(here, v).map((s, i) => keywordAt(here.index(i), s, DEPTHS)) };
-    case "purchased":
-      return { purchased: booleanAt(here, v) };
-    case "purchasesAtLeast":
-      return { purchasesAtLeast: numberAt(here, v, { min: 0, integer: true }) };
-    case "subscribed":
-      return { subscribed: keywordAt(here, v, CHANNELS) };
-    case "tag":
-      return { tag: keywordAt(here, v, MEMBER_TAGS) };
-    case "acquiredVia":
-      return {
-        acquiredVia: arrayAt(here, v).map((s, i) =>
-          keywordAt(here.index(i), s, ACQUISITION_CHANNELS),
-        ),
-      };
-    case "daysSinceJoin": {
-      const range = objectAt(here, v);
-      onlyKeys(here, range, ["atLeast", "atMost"]);
-      return {
-        daysSinceJoin: {
-          atLeast:
-            range.atLeast === undefined
-              ? undefined
-              : numberAt(here.key("atLeast"), range.atLeast, { min: 0 }),
-          atMost:
-            range.atMost === undefined
-              ? undefined
-              : numberAt(here.key("atMost"), range.atMost, { min: 0 }),
-        },
-      };
-    }
-    case "rfm": {
-      const rfm = objectAt(here, v);
-      onlyKeys(here, rfm, ["recencyDaysAtMost", "frequencyAtLeast", "monetaryAtLeast"]);
-      const opt = (name: string) =>
-        rfm[name] === undefined ? undefined : numberAt(here.key(name), rfm[name], { min: 0 });
-      return {
-        rfm: {
-          recencyDaysAtMost: opt("recencyDaysAtMost"),
-          frequencyAtLeast: opt("frequencyAtLeast"),
-          monetaryAtLeast: opt("monetaryAtLeast"),
-        },
-      };
-    }
-    default:
-      return at.key(key).fail(`is not an audience (use one of ${LEAF_KEYS.join(", ")})`, v);
-  }
 }

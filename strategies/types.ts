@@ -4,6 +4,7 @@ import type {
   Depth,
   ExitGoal,
   MessageKind,
+  PointsTask,
   Stage,
   Trigger,
 } from "./vocabulary.ts";
@@ -18,10 +19,21 @@ export type Audience =
   | { purchased: boolean }
   | { purchasesAtLeast: number }
   | { subscribed: Channel }
-  | { tag: MemberTag }
+  /** A built-in MemberTag, or a custom tag that some rule of the playbook sets with `addTag`. */
+  | { tag: string }
   | { acquiredVia: AcquisitionChannel[] }
   | { daysSinceJoin: { atLeast?: number; atMost?: number } }
-  | { rfm: { recencyDaysAtMost?: number; frequencyAtLeast?: number; monetaryAtLeast?: number } };
+  | { rfm: { recencyDaysAtMost?: number; frequencyAtLeast?: number; monetaryAtLeast?: number } }
+  /** Names of the playbook's `rfmLayers`; `"none"` is a member in no layer (never bought included). */
+  | { rfmLayer: string[] }
+  /** Opened some message within the last n days. */
+  | { openedWithinDays: number }
+  /** Whether the last delivered message was opened (false when none was delivered). */
+  | { lastMessageOpened: boolean }
+  /** Tier index, 0 = lowest. */
+  | { tier: { atLeast?: number; atMost?: number } }
+  | { pointsAtLeast: number }
+  | { paidVip: boolean };
 
 export const MEMBER_TAGS = [
   "wecomFriend",
@@ -32,6 +44,21 @@ export const MEMBER_TAGS = [
 ] as const;
 export type MemberTag = (typeof MEMBER_TAGS)[number];
 
+/** Custom tags (set by `addTag`) a playbook may use at most. */
+export const MAX_CUSTOM_TAGS = 24;
+
+/** A playbook-wide RFM layer; a member belongs to the first layer it matches. */
+export type RfmLayer = {
+  name: string;
+  recencyDaysAtMost?: number;
+  frequencyAtLeast?: number;
+  monetaryAtLeast?: number;
+};
+
+/** Delivered messages per member on one channel (0: no cap). Weeks are days 0–6, 7–13, … of
+ * the run; months are 30-day windows, days 0–29, 30–59, … */
+export type ChannelCap = { perDay: number; perWeek: number; perMonth: number };
+
 /** When in the day a rule's action goes out. */
 export type SendHour = number | "active" | "now";
 
@@ -41,7 +68,7 @@ export type Rule = {
   on: Trigger;
   delayDays: number;
   hour: SendHour;
-  /** couponExpiring / courseExpiring: how many days before the expiry. */
+  /** couponExpiring / courseExpiring / membershipExpiring: how many days before the expiry. */
   daysBefore: number;
   /** inactive: days without a purchase or an opened message. */
   inactiveDays: number;
@@ -49,13 +76,25 @@ export type Rule = {
   stage: Stage | null;
   audience: Audience | null;
   message: { kind: MessageKind; channel: Channel } | null;
-  coupon: { value: number; validDays: number } | null;
+  /** `minSpend`: the coupon applies only to an order of at least this value (0: any order). */
+  coupon: { value: number; validDays: number; minSpend: number } | null;
   discount: { percent: number; days: number } | null;
   giftCost: number;
   inviteToGroup: boolean;
   addWecomFriend: boolean;
   upgradeTier: boolean;
   kocTask: boolean;
+  /** Custom tag set on the member (null: none). */
+  addTag: string | null;
+  /** Custom tag cleared on the member (null: none). */
+  removeTag: string | null;
+  /** Prompt to follow the official account. */
+  followAccount: boolean;
+  /** Offer to redeem the member's points. */
+  redeemPoints: boolean;
+  /** Offer the paid VIP membership. */
+  offerPaidVip: boolean;
+  pointsTask: PointsTask | null;
   repeat: { everyHours: number; times: number } | null;
   exitOn: ExitGoal[];
   /** How often one member may start this rule (0: no limit). */
@@ -71,5 +110,9 @@ export type Strategy = {
   frequencyCap: { perDay: number; perWeek: number };
   /** Hours in which nothing is sent; a send that falls inside waits until `end`. Null: none. */
   quietHours: { start: number; end: number } | null;
+  /** Per-channel caps, only for the channels the playbook lists. */
+  channelCaps: Partial<Record<Channel, ChannelCap>>;
+  /** In order; a member belongs to the first layer it matches. */
+  rfmLayers: RfmLayer[];
   rules: Rule[];
 };

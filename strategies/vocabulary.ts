@@ -31,7 +31,10 @@ export type Stage = (typeof STAGES)[number];
 export const DEPTHS = ["basic", "member", "purchased", "repeat", "koc"] as const;
 export type Depth = (typeof DEPTHS)[number];
 
-/** Events a playbook rule can be triggered by. `joined` with `delayDays` is the T+ line. */
+/**
+ * Events a playbook rule can be triggered by. `joined` with `delayDays` is the T+ line;
+ * `membershipExpiring` is the end of a paid VIP term (with `daysBefore`, like `couponExpiring`).
+ */
 export const TRIGGERS = [
   "joined",
   "purchased",
@@ -42,9 +45,14 @@ export const TRIGGERS = [
   "inactive",
   "stageChanged",
   "tierChanged",
+  "membershipExpiring",
 ] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
 /** Goals that end a rule's sequence of re-touches. */
 export const EXIT_GOALS = ["purchased", "wecomFriend", "opened"] as const;
 export type ExitGoal = (typeof EXIT_GOALS)[number];
+
+/** Points tasks a rule can offer (DOMAIN: points earned by checking in, reviewing, sharing). */
+export const POINTS_TASKS = ["checkIn", "review", "share"] as const;
+export type PointsTask = (typeof POINTS_TASKS)[number];
