@@ -14,6 +14,17 @@ export type FittedScenario = {
   disengage: { nonBuyerDailyHazard: 0 };
   /** The fitted purchase process has no referrals; referred members would add purchases it never saw. */
   referral: { probabilityPerPurchase: 0 };
+  /** Nor a membership programme: one tier without benefits, so control reproduces the fit. */
+  membership: { tiers: NeutralTier[] };
+};
+
+type NeutralTier = {
+  name: string;
+  minSpend: 0;
+  rate: 1;
+  dropOut: 1;
+  tolerance: 1;
+  discount: 0;
 };
 
 /**
@@ -51,5 +62,8 @@ export function fittedScenario(fit: {
     ...(spend && { spend }),
     disengage: { nonBuyerDailyHazard: 0 },
     referral: { probabilityPerPurchase: 0 },
+    membership: {
+      tiers: [{ name: "customer", minSpend: 0, rate: 1, dropOut: 1, tolerance: 1, discount: 0 }],
+    },
   };
 }

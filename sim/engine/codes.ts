@@ -3,6 +3,8 @@ import {
   ACQUISITION_CHANNELS,
   CHANNELS,
   DEPTHS,
+  MESSAGE_KINDS,
+  POINTS_TASKS,
   STAGES,
   TRIGGERS,
 } from "../../strategies/vocabulary.ts";
@@ -22,3 +24,5 @@ export const WECOM = 1 << CHANNELS.indexOf("wecom");
 export const COMMUNITY = 1 << CHANNELS.indexOf("community");
 export const OFFICIAL = 1 << CHANNELS.indexOf("officialAccount");
 export const REFERRAL = ACQUISITION_CHANNELS.indexOf("referral");
+export const REMINDER = MESSAGE_KINDS.indexOf("reminder");
+export const SHARE_TASK = POINTS_TASKS.indexOf("share");

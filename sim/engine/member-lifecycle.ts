@@ -1,5 +1,6 @@
 import { DEPTHS, STAGES } from "../../strategies/vocabulary.ts";
 import { DEPTH, ON, STAGE } from "./codes.ts";
+import { refreshRelationship } from "./member-relationship.ts";
 import type { MemberState } from "./member-state.ts";
 
 // A member's lifecycle stage and relationship depth, kept as stretches of days per arm.
@@ -55,7 +56,10 @@ export function updateDepth(m: MemberState): number {
   let depth: number;
   let next: number;
   if (m.prevPurchaseDay >= 0 && day - m.prevPurchaseDay < period) {
-    depth = m.children >= t.kocMinReferrals ? DEPTH.koc : DEPTH.repeat;
+    depth =
+      m.children >= t.kocMinReferrals && m.purchases >= t.kocMinPurchases
+        ? DEPTH.koc
+        : DEPTH.repeat;
     next = m.prevPurchaseDay + period;
   } else if (m.lastPurchaseDay >= 0 && day - m.lastPurchaseDay < period) {
     depth = DEPTH.purchased;
@@ -69,6 +73,11 @@ export function updateDepth(m: MemberState): number {
     if (m.isRoot) closeStretch(m, m.out.depthDiff, DEPTHS.length, m.depth, m.depthSince, day);
     m.depth = depth;
     m.depthSince = day;
+    // Depth carries relationship value (tolerance, referrals, …) from the day it is reached.
+    if (t.relationActive) {
+      refreshRelationship(m);
+      m.updateRate();
+    }
   }
   return next;
 }

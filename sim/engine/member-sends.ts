@@ -5,7 +5,9 @@ import {
   EXIT_WECOM,
   type MemberView,
 } from "../../strategies/compile.ts";
-import { COMMUNITY, OFFICIAL, ON, TAG, WECOM } from "./codes.ts";
+import { COMMUNITY, OFFICIAL, ON, REMINDER, SHARE_TASK, TAG, WECOM } from "./codes.ts";
+import { buyVip, earnTaskPoints, redeemPoints, tierChanged } from "./member-membership.ts";
+import { engageWith, refreshRelationship } from "./member-relationship.ts";
 import type { MemberState } from "./member-state.ts";
 import { CAUSE_OVER_MESSAGING, TOTAL, TOTAL_FIELDS } from "./outcomes.ts";
 import { LIVE_STAGES } from "./tables.ts";
@@ -34,7 +36,7 @@ export function executeSend(m: MemberState, now: number): void {
       return;
     }
   }
-  if (rule.messageKind < 0 || !capped(m)) act(m, rule, now);
+  if (rule.messageKind < 0 || !(capped(m) || channelCapped(m, rule.channel))) act(m, rule, now);
   if (left > 0 && m.alive) {
     const at = now + rule.repeatEveryHours;
     if (at < m.t.days * 24) s.push(at, ruleIndex, series, left - 1, ref);
@@ -58,6 +60,8 @@ export function stillDue(
   if ((trigger === ON.courseExpiring || trigger === ON.renewalDue) && ref !== m.accessUntilDay)
     return false;
   if (trigger === ON.inactive && ref !== m.lastActivityHour) return false;
+  if (trigger === ON.membershipExpiring && (ref !== m.vipUntilDay || m.vipUntilDay * 24 <= now))
+    return false;
   const exit = rule.exitMask;
   if (exit !== 0) {
     if (exit & EXIT_PURCHASED && m.lastPurchaseHour >= series) return false;
@@ -88,6 +92,56 @@ export function capped(m: MemberState): boolean {
   );
 }
 
+/**
+ * Per-channel caps of the playbook and the channel's own monthly cap (WeCom's per-customer limit
+ * on group sends), over calendar days, weeks (days 0–6, 7–13, …) and 30-day months of the run.
+ */
+export function channelCapped(m: MemberState, channel: number): boolean {
+  const plan = m.plan;
+  const t = m.t;
+  if (!plan.hasChannelCaps && !t.anyMonthlyCap) return false;
+  const day = m.day;
+  const perDay = plan.channelCapPerDay[channel];
+  if (perDay > 0 && m.channelDay[channel] === day && m.channelDayCount[channel] >= perDay)
+    return true;
+  const perWeek = plan.channelCapPerWeek[channel];
+  if (
+    perWeek > 0 &&
+    m.channelWeek[channel] === Math.floor(day / 7) &&
+    m.channelWeekCount[channel] >= perWeek
+  )
+    return true;
+  const own = t.channelMonthlyCap[channel];
+  const planned = plan.channelCapPerMonth[channel];
+  const perMonth = own > 0 && planned > 0 ? Math.min(own, planned) : Math.max(own, planned);
+  return (
+    perMonth > 0 &&
+    m.channelMonth[channel] === Math.floor(day / 30) &&
+    m.channelMonthCount[channel] >= perMonth
+  );
+}
+
+function countOnChannel(m: MemberState, channel: number): void {
+  const day = m.day;
+  const week = Math.floor(day / 7);
+  const month = Math.floor(day / 30);
+  if (m.channelDay[channel] !== day) {
+    m.channelDay[channel] = day;
+    m.channelDayCount[channel] = 0;
+  }
+  if (m.channelWeek[channel] !== week) {
+    m.channelWeek[channel] = week;
+    m.channelWeekCount[channel] = 0;
+  }
+  if (m.channelMonth[channel] !== month) {
+    m.channelMonth[channel] = month;
+    m.channelMonthCount[channel] = 0;
+  }
+  m.channelDayCount[channel]++;
+  m.channelWeekCount[channel]++;
+  m.channelMonthCount[channel]++;
+}
+
 export function act(m: MemberState, rule: CompiledRule, now: number): void {
   const delivered = rule.messageKind < 0 || deliver(m, rule.messageKind, rule.channel, now);
   if (!delivered) return;
@@ -96,35 +150,69 @@ export function act(m: MemberState, rule: CompiledRule, now: number): void {
   m.out.ruleActDays[slot] += now / 24 - m.joinDay;
   if (!m.alive) return;
   const t = m.t;
+  // Offers persuade only members who saw them: the message was opened, or the rule hands the
+  // offer over without one. With offers.mustBeSeen off, every delivered offer persuades.
+  const seen = rule.messageKind < 0 || m.lastMessageOpened === 1;
+  const persuaded = seen || !t.offersMustBeSeen;
+  let relationChanged = false;
   if (rule.couponValue > 0) {
     m.couponValue = rule.couponValue;
     m.couponUntilHour = now + rule.couponDays * 24;
     m.couponId++;
-    m.engage();
+    m.couponMinSpend = rule.couponMinSpend;
+    m.couponSeen = persuaded;
+    // Response grows with the coupon's value: (value / reference)^elasticity.
+    const scale = (rule.couponValue / t.couponReferenceValue) ** t.couponValueElasticity;
+    m.couponLiftNow = t.couponLift * scale;
+    m.couponAddedNow = t.couponAddedRate * scale;
+    if (persuaded) m.engage();
     m.fire(ON.couponExpiring, m.couponUntilHour, m.couponId, now);
   }
   if (rule.discountPercent > 0) {
     m.discountPercent = rule.discountPercent;
     m.discountUntilHour = now + rule.discountDays * 24;
+    m.discountSeen = persuaded;
   }
-  if (rule.giftCost > 0) {
-    m.out.totals[m.arm * TOTAL_FIELDS + TOTAL.giftCost] += rule.giftCost;
-    m.spend(rule.giftCost, m.day);
-  }
-  if (rule.inviteToGroup && !(m.subscribed & COMMUNITY) && m.msg.next() < t.groupJoinRate) {
-    m.subscribed |= COMMUNITY;
-    m.engage();
-  }
-  if (rule.addWecomFriend && !(m.subscribed & WECOM) && m.msg.next() < t.wecomAddRate) {
-    m.subscribed |= WECOM;
-    m.wecomFriendHour = now;
-    m.engage();
+  if (rule.giftCost > 0) m.spend(rule.giftCost, m.day, TOTAL.giftCost);
+  if (rule.addTagMask !== 0 || rule.removeTagMask !== 0)
+    m.customTags = (m.customTags | rule.addTagMask) & ~rule.removeTagMask;
+  if (persuaded) {
+    if (rule.inviteToGroup && !(m.subscribed & COMMUNITY) && m.msg.next() < t.groupJoinRate) {
+      m.subscribed |= COMMUNITY;
+      m.engage();
+      relationChanged = true;
+    }
+    if (rule.addWecomFriend && !(m.subscribed & WECOM) && m.msg.next() < t.wecomAddRate) {
+      m.subscribed |= WECOM;
+      m.wecomFriendHour = now;
+      m.engage();
+      relationChanged = true;
+    }
+    if (rule.followAccount && !(m.subscribed & OFFICIAL) && m.msg.next() < t.followRate) {
+      m.subscribed |= OFFICIAL;
+      m.engage();
+      relationChanged = true;
+    }
+    if (rule.kocTask && !m.kocProne && m.msg.next() < t.kocTaskAcceptance) m.kocProne = true;
+    if (rule.pointsTask >= 0 && m.msg.next() < t.taskUptake[rule.pointsTask]) {
+      earnTaskPoints(m, rule.pointsTask);
+      m.engage();
+      m.activity(now);
+      // A share can bring a friend, as a purchase can.
+      if (rule.pointsTask === SHARE_TASK) {
+        const referP =
+          t.referralProbability * (m.kocProne ? t.kocMultiplier : 1) * m.referralFactor;
+        if (m.msg.next() < referP) m.referNewMember(m.day, now);
+      }
+    }
+    if (rule.redeemPoints) redeemPoints(m, now);
+    if (rule.offerPaidVip && m.msg.next() < t.vipUptake) buyVip(m, now);
   }
   if (rule.upgradeTier && m.tier < t.tiers - 1) {
     m.tier++;
-    m.fire(ON.tierChanged, now, 0);
+    tierChanged(m, now);
   }
-  if (rule.kocTask && !m.kocProne && m.msg.next() < t.kocTaskAcceptance) m.kocProne = true;
+  if (relationChanged) refreshRelationship(m);
   m.updateRate();
 }
 
@@ -143,29 +231,38 @@ export function deliver(m: MemberState, kind: number, channel: number, now: numb
     m.capCount[slot] = 0;
   }
   m.capCount[slot]++;
+  if (m.plan.hasChannelCaps || t.anyMonthlyCap) countOnChannel(m, channel);
   out.totals[arm * TOTAL_FIELDS + TOTAL.messages]++;
-  out.totals[arm * TOTAL_FIELDS + TOTAL.messageCost] += t.channelCost[channel];
   out.messagesByDay[arm * t.days + day]++;
   if (m.isRoot) out.messages[m.root]++;
-  m.spend(t.channelCost[channel], day);
+  m.spend(t.channelCost[channel], day, TOTAL.messageCost);
   const hour = now - day * 24;
   const inActive = hour >= m.activeStart && hour < m.activeEnd;
   const fit = t.fit[kind * LIVE_STAGES + m.stage];
-  // Fatigue decays with its half-life since the last message, then this one adds its load.
-  m.fatigue =
-    m.fatigue * 2 ** (-(now - m.fatigueHour) / t.halfLifeHours) +
+  const load =
     t.kindLoad[kind] *
-      t.channelFatigue[channel] *
-      (inActive ? 1 : t.offHoursLoad) *
-      (1 + t.irrelevanceLoad * (1 - fit));
+    t.channelFatigue[channel] *
+    (inActive ? 1 : t.offHoursLoad) *
+    (1 + t.irrelevanceLoad * (1 - fit));
+  // Fatigue decays with its half-life since the last message, then this one adds its load. A
+  // long memory of annoyance decays slowly beside it and weighs in with longWeight.
+  const elapsed = now - m.fatigueHour;
+  m.fatigue = m.fatigue * 2 ** (-elapsed / t.halfLifeHours) + load;
+  let fatigue = m.fatigue;
+  if (t.longWeight > 0) {
+    m.fatigueLong = m.fatigueLong * 2 ** (-elapsed / t.longHalfLifeHours) + load;
+    fatigue += t.longWeight * m.fatigueLong;
+  }
   m.fatigueHour = now;
   const openP =
     t.channelOpen[channel] *
     (inActive ? 1 : t.offHoursOpen) *
-    Math.exp((-t.fatigueDamping * m.fatigue) / m.tolerance);
+    Math.exp((-t.fatigueDamping * fatigue) / m.tolerance);
+  m.lastMessageOpened = 0;
   if (m.msg.next() < openP) {
     out.totals[arm * TOTAL_FIELDS + TOTAL.opened]++;
     m.lastOpenHour = now;
+    m.lastMessageOpened = 1;
     m.engage();
     // An opened message multiplies the member's own rate and adds a rate of its own, for a while.
     const boost = 1 + t.kindLift[kind] * fit;
@@ -173,14 +270,28 @@ export function deliver(m: MemberState, kind: number, channel: number, now: numb
     const active = day < m.boostUntilDay;
     m.boostMultiplier = active ? Math.max(m.boostMultiplier, boost) : boost;
     m.boostAdded = active ? Math.max(m.boostAdded, added) : added;
-    if (t.boostDays > 0) m.boostUntilDay = day + t.boostDays;
+    if (t.boostDays > 0) {
+      m.boostUntilDay = day + t.boostDays;
+      m.boostStartDay = day;
+    }
+    // A reminder shows the member the offers they hold.
+    if (kind === REMINDER && t.reminderRevealsOffers) {
+      m.couponSeen = true;
+      m.discountSeen = true;
+    }
+    if (t.relationActive && t.engagementGain[kind] > 0) {
+      engageWith(m, kind);
+      refreshRelationship(m);
+    }
     m.activity(now);
   }
-  if (m.fatigue > m.tolerance) {
+  if (fatigue > m.tolerance) {
     if (m.msg.next() < t.optOutProbability) {
       if (m.optedOut === 0 && m.isRoot) out.optOutsByDay[arm * t.days + day]++;
       m.optedOut |= bit;
       if (m.isRoot) out.optedOut[m.root] = m.optedOut;
+      // Blocking a channel ends its reach and the relationship value it carried.
+      if (t.relationActive) refreshRelationship(m);
     }
     if (m.msg.next() < t.leaveProbability) m.churn(CAUSE_OVER_MESSAGING);
   }
@@ -199,10 +310,16 @@ export function describe(m: MemberState): MemberView {
     (reachable & COMMUNITY ? TAG.inGroup : 0) |
     (reachable & OFFICIAL ? TAG.followsAccount : 0) |
     (m.kocProne ? TAG.kocProne : 0) |
-    (m.couponValue > 0 && m.couponUntilHour > m.day * 24 ? TAG.hasCoupon : 0);
+    (m.couponValue > 0 && m.couponUntilHour > m.day * 24 ? TAG.hasCoupon : 0) |
+    m.customTags;
   v.acquisition = m.acquisition;
   v.daysSinceJoin = m.day - m.joinDay;
   v.recencyDays = m.lastPurchaseDay >= 0 ? m.day - m.lastPurchaseDay : 1e9;
   v.monetary = m.monetary;
+  v.daysSinceOpen = m.lastOpenHour >= 0 ? m.day - Math.floor(m.lastOpenHour / 24) : 1e9;
+  v.lastMessageOpened = m.lastMessageOpened;
+  v.tier = m.tier;
+  v.points = m.points;
+  v.paidVip = m.vipUntilDay > m.day ? 1 : 0;
   return v;
 }

@@ -5,6 +5,8 @@ import {
   type MemberView,
   type Plan,
 } from "../../strategies/compile.ts";
+import { CHANNELS } from "../../strategies/vocabulary.ts";
+import { hash32 } from "../random.ts";
 import { ON } from "./codes.ts";
 import { type BlockOutcome, CAUSE_OVER_MESSAGING, TOTAL, TOTAL_FIELDS } from "./outcomes.ts";
 import { StreamRng } from "./rng.ts";
@@ -21,6 +23,9 @@ export type Arrival = {
   /** Join day, or -1 to draw it over the acquisition window. */
   joinDay: number;
 };
+
+/** Called when a member brings in someone new. */
+export type ReferralSink = (arrival: Arrival, joinHour: number) => void;
 
 /**
  * The member being simulated: every field the member modules read and write, and the small
@@ -46,7 +51,19 @@ export class MemberState {
     daysSinceJoin: 0,
     recencyDays: 0,
     monetary: 0,
+    daysSinceOpen: 0,
+    lastMessageOpened: 0,
+    tier: 0,
+    points: 0,
+    paidVip: 0,
   };
+  /** Per channel: the calendar day, week and 30-day month of the last delivery, and the counts in them. */
+  readonly channelDay = new Int32Array(CHANNELS.length);
+  readonly channelDayCount = new Int32Array(CHANNELS.length);
+  readonly channelWeek = new Int32Array(CHANNELS.length);
+  readonly channelWeekCount = new Int32Array(CHANNELS.length);
+  readonly channelMonth = new Int32Array(CHANNELS.length);
+  readonly channelMonthCount = new Int32Array(CHANNELS.length);
 
   plan!: Plan;
   arm = 0;
@@ -56,10 +73,28 @@ export class MemberState {
   children = 0;
   joinDay = 0;
   acquisition = 0;
+  /** λ, p and tolerance as drawn; `lambda`, `pDrop`, `tolerance` are them after relationship effects. */
+  baseLambda = 0;
+  basePDrop = 0;
+  baseTolerance = 1;
   lambda = 0;
   pDrop = 0;
   spendRate = 0;
   tolerance = 1;
+  referralFactor = 1;
+  /** Channels reachable at join: relationship effects count from here. */
+  joinReachable = 0;
+  /** Engagement with content: grows per opened message, halves every engagementHalfLifeDays. */
+  engagement = 0;
+  engagementDay = 0;
+  /** Deal-proneness trained by discounts: multiplies the member's own rate. */
+  dealFactor = 1;
+  /** Own purchases that discounts pulled forward and the future has still to give back. */
+  forwardDebt = 0;
+  /** Non-buyer disengagement: hazard left at `hazardDay`, and its multiplier since then. */
+  hazardLeft = 0;
+  hazardDay = 0;
+  disengageMultiplier = 1;
   activeStart = 0;
   activeEnd = 24;
   kocProne = false;
@@ -84,18 +119,33 @@ export class MemberState {
   lastOpenHour = -1;
   wecomFriendHour = -1;
   fatigue = 0;
+  fatigueLong = 0;
   fatigueHour = 0;
+  /** 1 when the last delivered message was opened. */
+  lastMessageOpened = 0;
+  customTags = 0;
   boostMultiplier = 1;
   boostAdded = 0;
   boostUntilDay = 0;
+  boostStartDay = 0;
   couponValue = 0;
   couponUntilHour = 0;
   couponId = 0;
+  couponMinSpend = 0;
+  couponSeen = true;
+  couponLiftNow = 0;
+  couponAddedNow = 0;
   discountPercent = 0;
   discountUntilHour = 0;
+  discountSeen = true;
   accessUntilDay = -1;
   tier = 0;
   points = 0;
+  /** Paid VIP: the day the term ends (-1: never a VIP) and the next monthly gift. */
+  vipUntilDay = -1;
+  nextGiftDay = 1e9;
+  /** The next day the membership needs a look (a gift or a term end). */
+  nextMembershipDay = 1e9;
   ratePerDay = 0;
   noPurchaseDay = 1;
   rateValidUntilDay = 0;
@@ -104,27 +154,40 @@ export class MemberState {
     readonly t: Tables,
     readonly plans: readonly Plan[],
     readonly out: BlockOutcome,
+    readonly refer: ReferralSink,
+    /** Told when a member leaves annoyed: the block takes referrals away (negative word of mouth). */
+    readonly annoyedLeaver: (arm: number, day: number) => void = () => {},
   ) {
     this.starts = new Int32Array(Math.max(1, ...plans.map((p) => p.rules.length)));
   }
 
   /** The purchase rate per day from the member's own λ and the boosts and offers running today. */
   updateRate(): void {
+    const t = this.t;
     const day = this.day;
     let rate = this.lambda;
-    let until = 1e9;
+    // Engagement decays day by day: the member loop refreshes λ at the start of each such day.
+    let until = this.engagement > 0 ? day + 1 : 1e9;
     if (day < this.boostUntilDay) {
-      rate = rate * this.boostMultiplier + this.boostAdded;
-      until = this.boostUntilDay;
+      if (t.boostLinear) {
+        // Fades from the full boost on its first day to nothing after boostDays.
+        const left = (this.boostUntilDay - day) / t.boostDays;
+        rate = rate * (1 + (this.boostMultiplier - 1) * left) + this.boostAdded * left;
+        until = day + 1;
+      } else {
+        rate = rate * this.boostMultiplier + this.boostAdded;
+        until = Math.min(until, this.boostUntilDay);
+      }
     }
     if (this.couponValue > 0 && this.couponUntilHour > day * 24) {
-      rate = rate * (1 + this.t.couponLift) + this.t.couponAddedRate;
+      if (this.couponSeen) rate = rate * (1 + this.couponLiftNow) + this.couponAddedNow;
       until = Math.min(until, Math.ceil(this.couponUntilHour / 24));
     }
     if (this.discountPercent > 0 && this.discountUntilHour > day * 24) {
-      rate =
-        rate * (1 + this.t.discountElasticity * this.discountPercent) +
-        this.t.discountAddedRate * this.discountPercent;
+      if (this.discountSeen)
+        rate =
+          rate * (1 + t.discountElasticity * this.discountPercent) +
+          t.discountAddedRate * this.discountPercent;
       until = Math.min(until, Math.ceil(this.discountUntilHour / 24));
     }
     this.ratePerDay = rate;
@@ -145,15 +208,54 @@ export class MemberState {
     this.fire(ON.inactive, at, at);
   }
 
-  /** Money spent on the member at `day`: discounted like revenue in the member's net CLV. */
-  spend(amount: number, day: number): void {
+  /** Money spent on the member at `day`, counted under `field` of the arm's totals. */
+  spend(amount: number, day: number, field: number): void {
+    this.out.totals[this.arm * TOTAL_FIELDS + field] += amount;
+    this.charge(amount, day);
+  }
+
+  /** Cost on the member's account: discounted like revenue, so net CLV subtracts like from like. */
+  charge(amount: number, day: number): void {
     this.out.cost[this.root] += amount * this.t.discountByDay[day];
     if (day - this.joinDay < this.t.instantWindowDays)
       this.out.totals[this.arm * TOTAL_FIELDS + TOTAL.earlyCost] += amount;
   }
 
+  /** Money from the member at `at` (an order or a fee): revenue, CLV and the daily series. */
+  earn(value: number, at: number): void {
+    const t = this.t;
+    const out = this.out;
+    const day = Math.floor(at / 24);
+    const a = this.arm * TOTAL_FIELDS;
+    out.totals[a + TOTAL.revenue] += value;
+    out.totals[a + TOTAL.discountedRevenue] += value * t.discountByDay[day];
+    if (day - this.joinDay < t.instantWindowDays) out.totals[a + TOTAL.earlyRevenue] += value;
+    out.revenueByDay[this.arm * t.days + day] += value;
+    out.clv[this.root] += value * t.discountByDay[day];
+    if (this.isRoot) out.revenue[this.root] += value;
+  }
+
+  referNewMember(day: number, at: number): void {
+    this.children++;
+    this.nextReviewDay = 0;
+    if (day >= this.t.days) return;
+    const hour = Math.min(23.99, at - day * 24 + this.t.referralDelayHours);
+    this.refer(
+      {
+        seed: hash32(this.seed, this.children),
+        arm: this.arm,
+        root: this.root,
+        isRoot: false,
+        joinDay: day,
+      },
+      hour,
+    );
+  }
+
   churn(cause: number): void {
     this.alive = false;
+    if (cause === CAUSE_OVER_MESSAGING && this.t.lostPerAnnoyedLeaver > 0)
+      this.annoyedLeaver(this.arm, this.day);
     if (!this.isRoot) return;
     if (cause === CAUSE_OVER_MESSAGING)
       this.out.overMessagingByDay[this.arm * this.t.days + this.day]++;
@@ -167,7 +269,10 @@ export class MemberState {
    */
   fire(trigger: number, at: number, ref: number, now = at): void {
     const rules = this.plan.byTrigger[trigger];
-    const expiring = trigger === ON.couponExpiring || trigger === ON.courseExpiring;
+    const expiring =
+      trigger === ON.couponExpiring ||
+      trigger === ON.courseExpiring ||
+      trigger === ON.membershipExpiring;
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i];
       if (trigger === ON.stageChanged && rule.stage >= 0 && rule.stage !== this.stage) continue;
@@ -176,6 +281,9 @@ export class MemberState {
       if (expiring) when -= rule.daysBefore * 24;
       if (trigger === ON.inactive) when += rule.inactiveDays * 24;
       when = this.sendHour(rule, when, now);
+      // A staff task (a WeCom send) goes out when the staff member gets to it.
+      if (rule.channel >= 0 && this.t.channelDelayHours[rule.channel] > 0)
+        when -= this.t.channelDelayHours[rule.channel] * Math.log1p(-this.msg.next());
       // A reminder of an expiry goes out before it, never after.
       if (expiring && when >= at) continue;
       if (when >= this.t.days * 24) continue;

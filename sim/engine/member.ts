@@ -1,17 +1,16 @@
 import type { Plan } from "../../strategies/compile.ts";
 import { CHANNELS, DEPTHS, STAGES } from "../../strategies/vocabulary.ts";
-import { hash32, sampleBeta, sampleGamma } from "../random.ts";
+import { sampleBeta, sampleGamma } from "../random.ts";
 import { DEPTH, ON, REFERRAL, STAGE } from "./codes.ts";
 import { closeStretch, updateDepth, updateStage } from "./member-lifecycle.ts";
+import { memberPrice, membershipDay, tierBySpend } from "./member-membership.ts";
+import { refreshRelationship } from "./member-relationship.ts";
 import { executeSend } from "./member-sends.ts";
-import { type Arrival, MemberState } from "./member-state.ts";
+import { type Arrival, MemberState, type ReferralSink } from "./member-state.ts";
 import { type BlockOutcome, CAUSE_NATURAL, TOTAL, TOTAL_FIELDS } from "./outcomes.ts";
 import type { Tables } from "./tables.ts";
 
 export type { Arrival } from "./member-state.ts";
-
-/** Called when a member brings in someone new. */
-export type ReferralSink = (arrival: Arrival, joinHour: number) => void;
 
 /**
  * Simulates one member at a time from join to horizon, day by day, with the hours of the day for
@@ -24,9 +23,10 @@ export class MemberSimulator extends MemberState {
     t: Tables,
     plans: readonly Plan[],
     out: BlockOutcome,
-    readonly refer: ReferralSink,
+    refer: ReferralSink,
+    annoyedLeaver?: (arm: number, day: number) => void,
   ) {
-    super(t, plans, out);
+    super(t, plans, out, refer, annoyedLeaver);
   }
 
   simulate(arrival: Arrival, joinHour: number): void {
@@ -48,7 +48,11 @@ export class MemberSimulator extends MemberState {
       // Stage and depth change only on events or at known days; skip the days in between.
       if (day >= this.nextReviewDay)
         this.nextReviewDay = Math.min(updateStage(this), updateDepth(this));
-      if (day >= this.rateValidUntilDay) this.updateRate();
+      if (day >= this.nextMembershipDay) membershipDay(this);
+      if (day >= this.rateValidUntilDay) {
+        if (this.engagement > 0) refreshRelationship(this);
+        this.updateRate();
+      }
       this.runDay(day * 24, day * 24 + 24);
     }
     this.finish();
@@ -71,7 +75,12 @@ export class MemberSimulator extends MemberState {
     this.capDay.fill(-0x7fffffff);
     // Draws in a fixed order, so a member is the same person under every arm (common random numbers).
     // Arrivals spread over the acquisition window, cut at the horizon when the run is shorter.
-    const drawnJoin = Math.floor(base.next() * Math.min(t.windowDays, t.days));
+    const span = Math.min(t.windowDays, t.days);
+    const u0 = base.next();
+    const drawnJoin =
+      t.curveCumulative.length === 1
+        ? Math.floor(u0 * span)
+        : curveDay(t.curveCumulative, u0, span);
     this.joinDay = arrival.joinDay >= 0 ? arrival.joinDay : drawnJoin;
     this.acquisition = arrival.isRoot ? pick(t.acquisitionCumulative, base.next()) : REFERRAL;
     let subscribed = 0;
@@ -79,18 +88,21 @@ export class MemberSimulator extends MemberState {
       if (base.next() < t.subscribe[this.acquisition * CHANNELS.length + c]) subscribed |= 1 << c;
     }
     this.subscribed = subscribed;
+    this.joinReachable = subscribed;
     this.optedOut = 0;
-    this.lambda = sampleGamma(base.next, t.r, t.alpha);
-    this.pDrop = sampleBeta(base.next, t.a, t.b);
+    this.baseLambda = sampleGamma(base.next, t.r, t.alpha);
+    this.basePDrop = sampleBeta(base.next, t.a, t.b);
     this.spendRate = sampleGamma(base.next, t.spendQ, t.spendGamma);
-    this.tolerance = sampleGamma(base.next, t.toleranceShape, t.toleranceRate);
+    this.baseTolerance = sampleGamma(base.next, t.toleranceShape, t.toleranceRate);
     const window = pick(t.activeCumulative, base.next());
     this.activeStart = t.activeStart[window];
     this.activeEnd = t.activeEnd[window];
     this.kocProne = base.next() < t.kocProneShare;
-    const u = base.next();
+    this.hazardLeft = -Math.log1p(-base.next());
+    this.hazardDay = this.joinDay;
+    this.disengageMultiplier = 1;
     this.disengageDay =
-      t.nonBuyerHazard > 0 ? this.joinDay + Math.floor(-Math.log1p(-u) / t.nonBuyerHazard) : 1e9;
+      t.nonBuyerHazard > 0 ? this.joinDay + Math.floor(this.hazardLeft / t.nonBuyerHazard) : 1e9;
     this.alive = true;
     this.day = this.joinDay;
     this.stage = STAGE["break-in"];
@@ -109,18 +121,39 @@ export class MemberSimulator extends MemberState {
     this.lastOpenHour = -1;
     this.wecomFriendHour = -1;
     this.fatigue = 0;
+    this.fatigueLong = 0;
     this.fatigueHour = 0;
+    this.lastMessageOpened = 0;
+    this.customTags = 0;
+    this.engagement = 0;
+    this.engagementDay = this.joinDay;
+    this.dealFactor = 1;
+    this.forwardDebt = 0;
+    this.referralFactor = 1;
+    this.channelDay.fill(-0x7fffffff);
+    this.channelWeek.fill(-0x7fffffff);
+    this.channelMonth.fill(-0x7fffffff);
     this.boostMultiplier = 1;
     this.boostAdded = 0;
     this.boostUntilDay = 0;
     this.couponValue = 0;
     this.couponUntilHour = 0;
     this.couponId = 0;
+    this.couponMinSpend = 0;
+    this.couponSeen = true;
+    this.couponLiftNow = 0;
+    this.couponAddedNow = 0;
+    this.boostStartDay = 0;
     this.discountPercent = 0;
     this.discountUntilHour = 0;
+    this.discountSeen = true;
     this.accessUntilDay = -1;
     this.tier = 0;
     this.points = 0;
+    this.vipUntilDay = -1;
+    this.nextGiftDay = 1e9;
+    this.nextMembershipDay = 1e9;
+    refreshRelationship(this);
     this.updateRate();
   }
 
@@ -165,35 +198,47 @@ export class MemberSimulator extends MemberState {
     const day = Math.floor(at / 24);
     const arm = this.arm;
     const a = arm * TOTAL_FIELDS;
-    // The rate the purchase was drawn at, before this purchase uses up a coupon or ends a boost.
+    // BG/NBD drop-out follows the member's own purchases: a purchase that a message or offer
+    // added (share 1 − λ / rate it was drawn at) gives no extra chance to drop out. Under control
+    // every purchase is the member's own, so the closed form holds.
     const drawnRate = this.ratePerDay;
+    const own = atJoin || drawnRate <= this.lambda || this.msg.next() * drawnRate < this.lambda;
+    // An own purchase a discount already pulled forward does not happen again.
+    if (own && !atJoin && this.forwardDebt > 0) {
+      this.forwardDebt--;
+      return;
+    }
     let value = sampleGamma(this.base.next, t.spendP, this.spendRate);
     if (!Number.isFinite(value)) value = 0;
     this.purchases++;
     this.monetary += value;
     this.points += value * t.pointsPerYuan;
     let cost = 0;
-    if (this.couponValue > 0 && this.couponUntilHour > at) {
+    if (this.couponValue > 0 && this.couponUntilHour > at && value >= this.couponMinSpend) {
       const used = Math.min(this.couponValue, value);
       out.totals[a + TOTAL.couponCost] += used;
+      // Redeemed by a member who never saw it: a cost without lift.
+      if (!this.couponSeen) out.totals[a + TOTAL.unseenOfferCost] += used;
       cost += used;
       this.couponValue = 0;
     }
-    if (this.discountPercent > 0 && this.discountUntilHour > at) {
+    const discounted = this.discountPercent > 0 && this.discountUntilHour > at;
+    if (discounted) {
       out.totals[a + TOTAL.discountCost] += value * this.discountPercent;
+      if (!this.discountSeen) out.totals[a + TOTAL.unseenOfferCost] += value * this.discountPercent;
       cost += value * this.discountPercent;
     }
-    this.spend(cost, day);
+    const price = memberPrice(this);
+    if (price > 0) {
+      out.totals[a + TOTAL.memberPriceCost] += value * price;
+      cost += value * price;
+    }
+    this.charge(cost, day);
     out.totals[a + TOTAL.purchases]++;
-    out.totals[a + TOTAL.revenue] += value;
-    out.totals[a + TOTAL.discountedRevenue] += value * t.discountByDay[day];
-    if (day - this.joinDay < t.instantWindowDays) out.totals[a + TOTAL.earlyRevenue] += value;
     out.purchasesByDay[arm * t.days + day]++;
-    out.revenueByDay[arm * t.days + day] += value;
-    out.clv[this.root] += value * t.discountByDay[day];
+    this.earn(value, at);
     if (this.isRoot) {
       out.purchases[this.root]++;
-      out.revenue[this.root] += value;
       if (!atJoin) out.repeatByDaySinceJoin[arm * (t.days + 1) + day - this.joinDay]++;
     }
     if (this.firstPurchaseDay < 0) this.firstPurchaseDay = day;
@@ -209,32 +254,26 @@ export class MemberSimulator extends MemberState {
     }
     if (this.purchases === 1) this.fire(ON.firstPurchase, at, 0);
     this.fire(ON.purchased, at, 0);
-    const referP = t.referralProbability * (this.kocProne ? t.kocMultiplier : 1);
+    const referP =
+      t.referralProbability * (this.kocProne ? t.kocMultiplier : 1) * this.referralFactor;
     if (referP > 0 && this.base.next() < referP) this.referNewMember(day, at);
+    tierBySpend(this, at);
     this.updateRate();
-    // BG/NBD drop-out follows the member's own purchases: a purchase that a message or offer
-    // added (share 1 − λ / current rate) gives no extra chance to drop out. Under control every
-    // purchase is the member's own, so the closed form holds.
     const dropDraw = this.base.next();
-    const own = drawnRate <= this.lambda || this.msg.next() * drawnRate < this.lambda;
-    if (!atJoin && own && dropDraw < this.pDrop) this.churn(CAUSE_NATURAL);
-  }
-
-  referNewMember(day: number, at: number): void {
-    this.children++;
-    this.nextReviewDay = 0;
-    if (day >= this.t.days) return;
-    const hour = Math.min(23.99, at - day * 24 + 1);
-    this.refer(
-      {
-        seed: hash32(this.seed, this.children),
-        arm: this.arm,
-        root: this.root,
-        isRoot: false,
-        joinDay: day,
-      },
-      hour,
-    );
+    if (!atJoin && own && dropDraw < this.pDrop) {
+      this.churn(CAUSE_NATURAL);
+      return;
+    }
+    // A seen discount that induced a purchase took it from the member's future, and teaches the
+    // member to wait for the next deal (Mela, Gupta & Lehmann 1997).
+    if (!own && discounted && this.discountSeen) {
+      if (t.pullForwardShare > 0 && this.msg.next() < t.pullForwardShare) this.forwardDebt++;
+      if (t.dealProneness > 0) {
+        this.dealFactor *= 1 - t.dealProneness;
+        refreshRelationship(this);
+        this.updateRate();
+      }
+    }
   }
 
   finish(): void {
@@ -265,4 +304,12 @@ function pick(cumulative: Float64Array, u: number): number {
   let i = 0;
   while (i < cumulative.length - 1 && u >= cumulative[i]) i++;
   return i;
+}
+
+/** A join day over the window from the acquisition curve: equal segments with their weights. */
+function curveDay(cumulative: Float64Array, u: number, span: number): number {
+  const k = pick(cumulative, u);
+  const low = k > 0 ? cumulative[k - 1] : 0;
+  const within = (u - low) / (cumulative[k] - low);
+  return Math.min(span - 1, Math.floor(((k + within) / cumulative.length) * span));
 }

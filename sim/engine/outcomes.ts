@@ -15,8 +15,19 @@ export const TOTAL = {
   earlyCost: 10,
   referralCapped: 11,
   opened: 12,
+  /** Member prices of tiers and paid VIP: the discount on each order. */
+  memberPriceCost: 13,
+  /** Points redeemed, at their ¥ value. */
+  pointsCost: 14,
+  /** Paid-VIP fees (also in revenue) and members who ever paid one. */
+  vipFees: 15,
+  vipMembers: 16,
+  /** Coupon and discount money spent on purchases by members who never saw the offer. */
+  unseenOfferCost: 17,
+  /** Referred members who never joined because others left annoyed (negative word of mouth). */
+  lostReferrals: 18,
 } as const;
-export const TOTAL_FIELDS = 13;
+export const TOTAL_FIELDS = 19;
 
 /** Why a member left: the simulator's truth, which a real team never sees. */
 export const CAUSE_NONE = 0;

@@ -2,6 +2,7 @@ import {
   ACQUISITION_CHANNELS,
   CHANNELS,
   MESSAGE_KINDS,
+  POINTS_TASKS,
   STAGES,
 } from "../../strategies/vocabulary.ts";
 import type { Scenario } from "../scenario/normalize.ts";
@@ -16,6 +17,10 @@ export const LIVE_STAGES = STAGES.length - 1;
 export type Tables = {
   days: number;
   windowDays: number;
+  /** Cumulative weights of equal segments of the acquisition window (one segment: uniform). */
+  curveCumulative: Float64Array;
+  joinHourStart: number;
+  joinHourSpan: number;
   purchaseAtJoin: boolean;
   r: number;
   alpha: number;
@@ -33,10 +38,15 @@ export type Tables = {
   channelOpen: Float64Array;
   channelExecution: Float64Array;
   channelFatigue: Float64Array;
+  channelDelayHours: Float64Array;
+  channelMonthlyCap: Int32Array;
+  anyMonthlyCap: boolean;
   activeCumulative: Float64Array;
   activeStart: Int32Array;
   activeEnd: Int32Array;
   halfLifeHours: number;
+  longHalfLifeHours: number;
+  longWeight: number;
   toleranceShape: number;
   toleranceRate: number;
   kindLoad: Float64Array;
@@ -45,6 +55,7 @@ export type Tables = {
   optOutProbability: number;
   leaveProbability: number;
   boostDays: number;
+  boostLinear: boolean;
   kindLift: Float64Array;
   kindAddedRate: Float64Array;
   /** fit[kind * LIVE_STAGES + stage]. */
@@ -58,6 +69,25 @@ export type Tables = {
   groupJoinRate: number;
   wecomAddRate: number;
   kocTaskAcceptance: number;
+  followRate: number;
+  offersMustBeSeen: boolean;
+  couponReferenceValue: number;
+  couponValueElasticity: number;
+  reminderRevealsOffers: boolean;
+  pullForwardShare: number;
+  dealProneness: number;
+  /**
+   * Relationship effects, RELATION_EFFECTS per state: rate, drop-out, disengage, tolerance and
+   * referral multipliers. States: WeCom friend, group member, follower (relative to the join),
+   * then depth member / purchased / repeat / KOC (relative to basic).
+   */
+  relation: Float64Array;
+  /** Engagement effects at saturation (rate +, drop-out −, disengage −, tolerance +, referral +). */
+  engagementEffect: Float64Array;
+  engagementHalfLifeDays: number;
+  engagementGain: Float64Array;
+  /** Whether any relationship or engagement parameter departs from neutral. */
+  relationActive: boolean;
   breakInDays: number;
   stableRecencyDays: number;
   lapsedRecencyDays: number;
@@ -65,12 +95,37 @@ export type Tables = {
   lapsedProxyDays: number;
   depthPeriodDays: number;
   kocMinReferrals: number;
+  kocMinPurchases: number;
   referralProbability: number;
   kocProneShare: number;
   kocMultiplier: number;
+  referralCap: number;
+  referralDelayHours: number;
+  lostPerAnnoyedLeaver: number;
   accessDays: number;
   tiers: number;
+  /** Per tier: minimum spend, and rate, drop-out, tolerance multipliers and member-price discount. */
+  tierMinSpend: Float64Array;
+  tierRate: Float64Array;
+  tierDropOut: Float64Array;
+  tierTolerance: Float64Array;
+  tierDiscount: Float64Array;
   pointsPerYuan: number;
+  yuanPerPoint: number;
+  redeemMinimum: number;
+  redeemLift: number;
+  /** Per POINTS_TASKS index. */
+  taskPoints: Float64Array;
+  taskUptake: Float64Array;
+  vipFee: number;
+  vipTermDays: number;
+  vipUptake: number;
+  vipRenewal: number;
+  vipDiscount: number;
+  vipMonthlyGift: number;
+  vipRate: number;
+  vipDropOut: number;
+  vipTolerance: number;
   /** Discount factor of revenue on calendar day d, for CLV. */
   discountByDay: Float64Array;
   instantWindowDays: number;
@@ -106,11 +161,39 @@ export function buildTables(s: Scenario, days: number): Tables {
   const discountByDay = new Float64Array(days);
   for (let d = 0; d < days; d++)
     discountByDay[d] = (1 + s.economics.annualDiscountRate) ** (-d / 365);
-  const channel = (key: "cost" | "openRate" | "executionRate" | "fatigueWeight") =>
-    Float64Array.from(CHANNELS, (c) => s.channels[c][key]);
+  const channel = (
+    key: "cost" | "openRate" | "executionRate" | "fatigueWeight" | "executionDelayHours",
+  ) => Float64Array.from(CHANNELS, (c) => s.channels[c][key]);
+  const rel = s.relationship;
+  const states = [
+    rel.wecomFriend,
+    rel.groupMember,
+    rel.follower,
+    rel.depth.member,
+    rel.depth.purchased,
+    rel.depth.repeat,
+    rel.depth.koc,
+  ];
+  const relation = Float64Array.from(
+    states.flatMap((e) => [e.rate, e.dropOut, e.disengage, e.tolerance, e.referral]),
+  );
+  const eng = rel.engagement;
+  const engagementEffect = Float64Array.from([
+    eng.rate,
+    eng.dropOut,
+    eng.disengage,
+    eng.tolerance,
+    eng.referral,
+  ]);
+  const tiers = s.membership.tiers;
+  const tasks = s.membership.points.tasks;
+  const vip = s.membership.paidVip;
   return {
     days,
     windowDays: s.acquisition.windowDays,
+    curveCumulative: cumulative(s.acquisition.curve),
+    joinHourStart: s.acquisition.joinHours.start,
+    joinHourSpan: s.acquisition.joinHours.end - s.acquisition.joinHours.start,
     purchaseAtJoin: s.acquisition.purchaseAtJoin,
     ...s.purchase,
     nonBuyerHazard: s.disengage.nonBuyerDailyHazard,
@@ -124,10 +207,15 @@ export function buildTables(s: Scenario, days: number): Tables {
     channelOpen: channel("openRate"),
     channelExecution: channel("executionRate"),
     channelFatigue: channel("fatigueWeight"),
+    channelDelayHours: channel("executionDelayHours"),
+    channelMonthlyCap: Int32Array.from(CHANNELS, (c) => s.channels[c].monthlyCap),
+    anyMonthlyCap: CHANNELS.some((c) => s.channels[c].monthlyCap > 0),
     activeCumulative: cumulative(s.activeHours.map((w) => w.share)),
     activeStart: Int32Array.from(s.activeHours, (w) => w.start),
     activeEnd: Int32Array.from(s.activeHours, (w) => w.end),
     halfLifeHours: s.fatigue.halfLifeDays * 24,
+    longHalfLifeHours: s.fatigue.longHalfLifeDays * 24,
+    longWeight: s.fatigue.longWeight,
     toleranceShape: s.fatigue.toleranceShape,
     toleranceRate: s.fatigue.toleranceShape / s.fatigue.toleranceMean,
     kindLoad: Float64Array.from(MESSAGE_KINDS, (k) => s.fatigue.load[k]),
@@ -136,6 +224,7 @@ export function buildTables(s: Scenario, days: number): Tables {
     optOutProbability: s.fatigue.optOutProbability,
     leaveProbability: s.fatigue.leaveProbability,
     boostDays: s.response.boostDays,
+    boostLinear: s.response.boostShape === "linear",
     kindLift: Float64Array.from(MESSAGE_KINDS, (k) => s.response.lift[k]),
     kindAddedRate: Float64Array.from(MESSAGE_KINDS, (k) => s.response.addedRate[k]),
     fit,
@@ -148,6 +237,18 @@ export function buildTables(s: Scenario, days: number): Tables {
     groupJoinRate: s.response.groupJoinRate,
     wecomAddRate: s.response.wecomAddRate,
     kocTaskAcceptance: s.response.kocTaskAcceptance,
+    followRate: s.response.followRate,
+    offersMustBeSeen: s.offers.mustBeSeen,
+    couponReferenceValue: s.offers.couponReferenceValue,
+    couponValueElasticity: s.offers.couponValueElasticity,
+    reminderRevealsOffers: s.offers.reminderRevealsOffers,
+    pullForwardShare: s.offers.pullForwardShare,
+    dealProneness: s.offers.dealProneness,
+    relation,
+    engagementEffect,
+    engagementHalfLifeDays: eng.halfLifeDays,
+    engagementGain: Float64Array.from(MESSAGE_KINDS, (k) => eng.gain[k]),
+    relationActive: relation.some((v) => v !== 1) || engagementEffect.some((v) => v !== 0),
     breakInDays: s.lifecycle.breakInDays,
     stableRecencyDays: s.lifecycle.stableRecencyDays,
     lapsedRecencyDays: s.lifecycle.lapsedRecencyDays,
@@ -155,12 +256,35 @@ export function buildTables(s: Scenario, days: number): Tables {
     lapsedProxyDays: s.proxies.lapsedDays,
     depthPeriodDays: s.depth.periodDays,
     kocMinReferrals: s.depth.kocMinReferrals,
+    kocMinPurchases: s.depth.kocMinPurchases,
     referralProbability: s.referral.probabilityPerPurchase,
     kocProneShare: s.referral.kocProneShare,
     kocMultiplier: s.referral.kocMultiplier,
+    referralCap: s.referral.capPerMember,
+    referralDelayHours: s.referral.delayHours,
+    lostPerAnnoyedLeaver: s.referral.lostPerAnnoyedLeaver,
     accessDays: s.course.accessDays,
-    tiers: s.membership.tiers,
+    tiers: tiers.length,
+    tierMinSpend: Float64Array.from(tiers, (t) => t.minSpend),
+    tierRate: Float64Array.from(tiers, (t) => t.rate),
+    tierDropOut: Float64Array.from(tiers, (t) => t.dropOut),
+    tierTolerance: Float64Array.from(tiers, (t) => t.tolerance),
+    tierDiscount: Float64Array.from(tiers, (t) => t.discount),
     pointsPerYuan: s.membership.pointsPerYuan,
+    yuanPerPoint: s.membership.points.yuanPerPoint,
+    redeemMinimum: s.membership.points.redeemMinimum,
+    redeemLift: s.membership.points.redeemLift,
+    taskPoints: Float64Array.from(POINTS_TASKS, (k) => tasks[k].points),
+    taskUptake: Float64Array.from(POINTS_TASKS, (k) => tasks[k].uptake),
+    vipFee: vip.fee,
+    vipTermDays: vip.termDays,
+    vipUptake: vip.uptake,
+    vipRenewal: vip.renewalProbability,
+    vipDiscount: vip.memberPriceDiscount,
+    vipMonthlyGift: vip.monthlyGiftCost,
+    vipRate: vip.rate,
+    vipDropOut: vip.dropOut,
+    vipTolerance: vip.tolerance,
     discountByDay,
     instantWindowDays: s.economics.instantWindowDays,
   };

@@ -9,6 +9,9 @@ import {
   Where,
 } from "../../strategies/check.ts";
 
+/** How a message's boost runs over `response.boostDays`: flat, or fading linearly to nothing. */
+export const BOOST_SHAPES = ["flat", "linear"];
+
 /** A complete, validated scenario: the shape of scenarios/defaults.json. */
 export type Scenario = typeof defaults & { source?: unknown };
 
@@ -18,6 +21,9 @@ const BOUNDS: [string, NumberRule][] = [
   ["members", { min: 1, max: 50_000_000, integer: true }],
   ["horizonDays", { min: 1, max: 3650, integer: true }],
   ["acquisition.windowDays", { min: 1, max: 3650 }],
+  ["acquisition.curve", { min: 0, max: 1e6 }],
+  ["acquisition.joinHours.start", { min: 0, max: 23 }],
+  ["acquisition.joinHours.end", { above: 0, max: 24 }],
   ["acquisition.channels.*.share", { min: 0, max: 1 }],
   ["acquisition.channels.*.subscribe.*", { min: 0, max: 1 }],
   ["purchase.*", { above: 0, max: 1e6 }],
@@ -28,10 +34,13 @@ const BOUNDS: [string, NumberRule][] = [
   ["channels.*.openRate", { min: 0, max: 1 }],
   ["channels.*.executionRate", { min: 0, max: 1 }],
   ["channels.*.fatigueWeight", { min: 0, max: 100 }],
+  ["channels.*.executionDelayHours", { min: 0, max: 720 }],
+  ["channels.*.monthlyCap", { min: 0, max: 10000, integer: true }],
   ["activeHours.*.start", { min: 0, max: 23, integer: true }],
   ["activeHours.*.end", { min: 1, max: 24, integer: true }],
   ["activeHours.*.share", { min: 0, max: 1 }],
   ["fatigue.halfLifeDays", { above: 0, max: 3650 }],
+  ["fatigue.longHalfLifeDays", { above: 0, max: 3650 }],
   ["fatigue.toleranceMean", { above: 0, max: 1e6 }],
   ["fatigue.toleranceShape", { above: 0, max: 1e6 }],
   ["fatigue.optOutProbability", { min: 0, max: 1 }],
@@ -43,7 +52,16 @@ const BOUNDS: [string, NumberRule][] = [
   ["response.groupJoinRate", { min: 0, max: 1 }],
   ["response.wecomAddRate", { min: 0, max: 1 }],
   ["response.kocTaskAcceptance", { min: 0, max: 1 }],
+  ["response.followRate", { min: 0, max: 1 }],
   ["response.*", { min: 0, max: 1000 }],
+  ["offers.couponReferenceValue", { above: 0, max: 1e6 }],
+  ["offers.couponValueElasticity", { min: 0, max: 5 }],
+  ["offers.pullForwardShare", { min: 0, max: 1 }],
+  ["offers.dealProneness", { min: 0, max: 1 }],
+  ["relationship.engagement.dropOut", { min: 0, max: 1 }],
+  ["relationship.engagement.disengage", { min: 0, max: 1 }],
+  ["relationship.engagement.halfLifeDays", { above: 0, max: 3650 }],
+  ["relationship.*", { min: 0, max: 100 }],
   ["lifecycle.rhythmMultiplier", { above: 0, max: 100 }],
   ["lifecycle.*", { min: 1, max: 3650, integer: true }],
   ["proxies.lapsedDays", { min: 1, max: 3650, integer: true }],
@@ -51,8 +69,25 @@ const BOUNDS: [string, NumberRule][] = [
   ["referral.probabilityPerPurchase", { min: 0, max: 1 }],
   ["referral.kocProneShare", { min: 0, max: 1 }],
   ["referral.kocMultiplier", { min: 0, max: 1000 }],
+  ["referral.capPerMember", { min: 0, max: 100, integer: true }],
+  ["referral.delayHours", { min: 0, max: 8760 }],
+  ["referral.lostPerAnnoyedLeaver", { min: 0, max: 100 }],
   ["course.accessDays", { min: 1, max: 3650, integer: true }],
-  ["membership.tiers", { min: 1, max: 10, integer: true }],
+  ["membership.tiers.*.minSpend", { min: 0, max: 1e9 }],
+  ["membership.tiers.*.discount", { min: 0, max: 0.95 }],
+  ["membership.tiers.*", { min: 0, max: 100 }],
+  ["membership.points.yuanPerPoint", { min: 0, max: 1e4 }],
+  ["membership.points.redeemMinimum", { min: 1, max: 1e9 }],
+  ["membership.points.tasks.*.uptake", { min: 0, max: 1 }],
+  ["membership.points.*", { min: 0, max: 1e6 }],
+  ["membership.paidVip.termDays", { min: 1, max: 3650, integer: true }],
+  ["membership.paidVip.uptake", { min: 0, max: 1 }],
+  ["membership.paidVip.renewalProbability", { min: 0, max: 1 }],
+  ["membership.paidVip.memberPriceDiscount", { min: 0, max: 0.95 }],
+  ["membership.paidVip.rate", { min: 0, max: 100 }],
+  ["membership.paidVip.dropOut", { min: 0, max: 100 }],
+  ["membership.paidVip.tolerance", { min: 0, max: 100 }],
+  ["membership.paidVip.*", { min: 0, max: 1e6 }],
   ["economics.annualDiscountRate", { min: 0, max: 1 }],
   ["economics.instantWindowDays", { min: 1, max: 3650, integer: true }],
 ];
@@ -136,6 +171,29 @@ function checkRelations(at: Where, s: Scenario) {
       breakInDays,
     );
   }
+  if (!s.acquisition.curve.some((w) => w > 0))
+    at.key("acquisition.curve").fail("requires some segment with weight > 0", s.acquisition.curve);
+  const { start, end } = s.acquisition.joinHours;
+  if (end <= start) at.key("acquisition.joinHours.end").fail(`must be > start (${start})`, end);
+  if (!BOOST_SHAPES.includes(s.response.boostShape))
+    at.key("response.boostShape").fail(
+      `must be one of ${BOOST_SHAPES.join(", ")}`,
+      s.response.boostShape,
+    );
+  const tiers = s.membership.tiers;
+  if (tiers.length > 10) at.key("membership.tiers").fail("takes at most 10 tiers", tiers.length);
+  if (tiers[0].minSpend !== 0)
+    at.key("membership.tiers[0].minSpend").fail(
+      "must be 0 (every member is in the first tier)",
+      tiers[0].minSpend,
+    );
+  tiers.forEach((tier, i) => {
+    if (i > 0 && tier.minSpend <= tiers[i - 1].minSpend)
+      at.key("membership.tiers")
+        .index(i)
+        .key("minSpend")
+        .fail(`must be > the tier below (${tiers[i - 1].minSpend})`, tier.minSpend);
+  });
   const topReferral = s.referral.probabilityPerPurchase * Math.max(1, s.referral.kocMultiplier);
   if (topReferral > 1) {
     at.key("referral.kocMultiplier").fail(

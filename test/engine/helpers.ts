@@ -21,3 +21,43 @@ export const scenario = (partial: Record<string, unknown>): Scenario =>
 /** A playbook from its rules. */
 export const playbook = (rules: unknown[], extra: Record<string, unknown> = {}): Strategy =>
   normalizeStrategy({ id: "test-playbook", rules, ...extra }, "test playbook");
+
+const ONE = { rate: 1, dropOut: 1, disengage: 1, tolerance: 1, referral: 1 };
+
+/**
+ * Every mechanism of issue 8 switched off: a scenario over these behaves as the engine did before
+ * them (test/engine/neutral.test.ts holds it to that, bit for bit).
+ */
+export const NEUTRAL = {
+  channels: { wecom: { executionDelayHours: 0, monthlyCap: 0 } },
+  fatigue: { longWeight: 0 },
+  response: { boostShape: "flat" },
+  offers: {
+    mustBeSeen: false,
+    couponValueElasticity: 0,
+    reminderRevealsOffers: false,
+    pullForwardShare: 0,
+    dealProneness: 0,
+  },
+  relationship: {
+    wecomFriend: ONE,
+    groupMember: ONE,
+    follower: ONE,
+    engagement: { rate: 0, dropOut: 0, disengage: 0, tolerance: 0, referral: 0 },
+    depth: { member: ONE, purchased: ONE, repeat: ONE, koc: ONE },
+  },
+  referral: { lostPerAnnoyedLeaver: 0 },
+  membership: {
+    tiers: [{ name: "member", minSpend: 0, rate: 1, dropOut: 1, tolerance: 1, discount: 0 }],
+  },
+};
+
+/** The neutral scenario with some mechanisms turned back on (one level of sections merged). */
+export const neutralWith = (partial: Record<string, Record<string, unknown>>) => {
+  const merged: Record<string, unknown> = { ...NEUTRAL };
+  for (const [key, value] of Object.entries(partial)) {
+    const base = (NEUTRAL as Record<string, unknown>)[key];
+    merged[key] = base && typeof base === "object" ? { ...base, ...value } : value;
+  }
+  return scenario(merged);
+};
