@@ -6,7 +6,7 @@ import { createNodeWorker, defaultWorkers } from "../pool/node-pool.ts";
 import type { ArmReport } from "../report/arm-report.ts";
 import { fmt, table } from "../report/format.ts";
 import type { Report } from "../report/report.ts";
-import { reportRows } from "../report/rows.ts";
+import { reportRows, roiNote } from "../report/rows.ts";
 import { DEFAULT_SCENARIO_ID } from "../scenario/builtin.ts";
 import { parseArgs } from "./args.ts";
 import type { Command, Io } from "./io.ts";
@@ -158,7 +158,11 @@ export function renderReport(report: Report): string {
   const header = ["", ...arms.map((a) => a.strategy)];
   const body = rows.map(({ label, cell }) => [label, ...arms.map(cell)]);
   const title = `${report.scenarioName}: ${fmt(report.members)} members, ${report.days} days, seed ${report.seed}\n\n`;
-  const sections = [table(header, body), renderAbSection(report), renderReplications(report)];
+  const sections = [
+    `${table(header, body)}${roiNote(report)}\n`,
+    renderAbSection(report),
+    renderReplications(report),
+  ];
   return title + sections.filter((s) => s !== "").join("\n");
 }
 
@@ -186,6 +190,10 @@ function csvFiles(dir: string, report: Report): { path: string; text: string }[]
       "revenueShareTop5",
       "revenueShareTop10",
       "revenueShareTop20",
+      "vsControlRevenue",
+      "vsControlCost",
+      "vsControlClvNet",
+      "vsControlRoi",
     ],
     arms.map((a) => [
       a.strategy,
@@ -208,6 +216,10 @@ function csvFiles(dir: string, report: Report): { path: string; text: string }[]
       a.revenueShareTop["5"],
       a.revenueShareTop["10"],
       a.revenueShareTop["20"],
+      a.vsControl?.revenue ?? null,
+      a.vsControl?.cost ?? null,
+      a.vsControl?.clvNet ?? null,
+      a.vsControl?.roi ?? null,
     ]),
   );
   const byDay = (values: (a: ArmReport) => (number | null)[], length: number) =>

@@ -43,13 +43,15 @@ export function analyse(options: {
   strategies: readonly string[];
   split: readonly number[];
   days: number;
+  /** The scenario's acquisition window (days), which sets the retention test days. */
+  windowDays: number;
   analysis?: AnalysisOptions;
 }): Analysis {
-  const { merged, strategies, split, days } = options;
+  const { merged, strategies, split, days, windowDays } = options;
   const alpha = options.analysis?.alpha ?? DEFAULT_ALPHA;
   const adjust = options.analysis?.adjust ?? DEFAULT_ADJUST;
   const members = membersByArm(merged, strategies.length);
-  const defs = metricsFor(days);
+  const defs = metricsFor(days, windowDays);
   return {
     alpha,
     adjust,

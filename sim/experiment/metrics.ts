@@ -10,12 +10,34 @@ export type MetricDef =
   | { id: string; label: string; kind: "mean"; of: "revenue" | "clv" };
 
 /**
- * The metrics of a run of `days` days: retention at day 30, 90 and the last day (days beyond the
- * horizon skipped, repeats dropped), conversion (≥ 1 purchase), opt-out (blocked or unfollowed at
- * least one channel), the member's own gross revenue and CLV (discounted, referrals included).
+ * The days the retention tests look at, for a run of `days` days whose randomised members join
+ * uniformly over the acquisition window (`windowDays`, cut at the horizon as the engine does: join
+ * days 0 … ⌈min(windowDays, days)⌉ − 1). Day 30, day 90 and the last day at which every randomised
+ * member is observed, days − window; then any day at which fewer than half of the members are
+ * observed (joined at least d days before the horizon) is dropped, and day 0 (retention 1 by
+ * definition). The share observed at day d is min(1, (days − d + 1) / window) in expectation, the
+ * same for every arm since randomisation does not look at join days (an arm's own share is within
+ * sampling noise of it). So the list depends on `days` and the window only: the same metrics in
+ * every arm, seed and replication, which the replication summary and paired mode rely on.
+ * Ascending, no repeats.
  */
-export function metricsFor(days: number): MetricDef[] {
-  const retentionDays = [...new Set([30, 90, days].filter((d) => d <= days))];
+export function retentionTestDays(days: number, windowDays: number): number[] {
+  const window = Math.max(1, Math.min(windowDays, days));
+  const lastFull = days - Math.ceil(window);
+  const observedShare = (d: number) => Math.min(1, Math.max(0, (days - d + 1) / window));
+  return [...new Set([30, 90, lastFull])]
+    .filter((d) => d >= 1 && d <= days && observedShare(d) >= 0.5)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * The metrics of a run of `days` days with an acquisition window of `windowDays`: retention at
+ * the days of `retentionTestDays` (30, 90 and days − window, each on at least half of the
+ * members), conversion (≥ 1 purchase), opt-out (blocked or unfollowed at least one channel), the
+ * member's own gross revenue and CLV (discounted, referrals included).
+ */
+export function metricsFor(days: number, windowDays: number): MetricDef[] {
+  const retentionDays = retentionTestDays(days, windowDays);
   return [
     ...retentionDays.map(
       (day): MetricDef => ({

@@ -36,13 +36,17 @@ export function populationMetrics(
   outcome: BlockOutcome,
   strategy: string,
   days: number,
+  windowDays: number,
 ): ArmMetrics {
   const everyone = new Uint32Array(outcome.count);
   for (let i = 0; i < everyone.length; i++) everyone[i] = i;
   return {
     strategy,
     values: Object.fromEntries(
-      metricsFor(days).map((def) => [def.id, metricValue(outcome, everyone, def, days)]),
+      metricsFor(days, windowDays).map((def) => [
+        def.id,
+        metricValue(outcome, everyone, def, days),
+      ]),
     ),
   };
 }

@@ -56,7 +56,9 @@ export async function runExperiment(
       for (let arm = 0; arm < spec.strategies.length; arm++) {
         const strategy = report.arms[arm].strategy;
         const outcome = await runUnderArm(at, arm, { ...pool, onProgress: progress(strategy) });
-        arms.push(populationMetrics(outcome, strategy, spec.days));
+        arms.push(
+          populationMetrics(outcome, strategy, spec.days, spec.scenario.acquisition.windowDays),
+        );
       }
       report.paired = pairedSection(report.tests, arms);
     }

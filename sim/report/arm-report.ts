@@ -44,9 +44,38 @@ export type ArmReport = {
   messages: number;
   opened: number;
   cost: number;
-  costBreakdown: { messages: number; coupons: number; discounts: number; gifts: number };
-  /** (revenue − cost) / cost; null when nothing was spent. */
+  /**
+   * Where the money went: messages, coupons, discounts, gifts (paid-VIP monthly gifts included),
+   * member prices of tiers and paid VIP, and points redeemed. `unseenOffers` is the part of coupons
+   * and discounts spent on members who never saw the offer: a cost without lift.
+   */
+  costBreakdown: {
+    messages: number;
+    coupons: number;
+    discounts: number;
+    gifts: number;
+    memberPrices: number;
+    points: number;
+    unseenOffers: number;
+  };
+  /** Paid VIP (seed 003): members who ever bought the card, and the fees (also in `revenue`). */
+  paidVip: { members: number; fees: number };
+  /** Referred members who never joined because members of the arm left annoyed (negative word of mouth). */
+  lostReferrals: number;
+  /**
+   * (revenue − cost) / cost; null when nothing was spent. Counts baseline revenue the playbook did
+   * not cause: `vsControl.roi` does not.
+   */
   roi: number | null;
+  /**
+   * Incremental figures against the run's `control` arm (the first arm whose strategy id is
+   * "control"), per randomised member: this arm's value minus the control arm's. `revenue`
+   * (referred members' revenue included, as `revenue`) and `cost` are totals / members, `clvNet`
+   * is the difference of `clvNetPerMember`, and `roi` = (revenue − cost) / cost of these
+   * increments, null when the incremental cost is ≤ 0. Null for the control arm itself, in a run
+   * without a control arm, and when either arm has no member.
+   */
+  vsControl: VsControl | null;
   /** Revenue in each member's first `instantWindowDays` over the cost spent then (seed 001's instant ROI). */
   instantRoi: number | null;
   instantWindowDays: number;
@@ -70,6 +99,33 @@ export type ArmReport = {
   /** True when referrals were capped at 4 per randomised member in some block. */
   referralCapped: boolean;
 };
+
+/** Per randomised member differences against the control arm (see `ArmReport.vsControl`). */
+export type VsControl = { revenue: number; cost: number; clvNet: number; roi: number | null };
+
+/** The strategy id of the arm the incremental figures are measured against. */
+export const CONTROL_STRATEGY = "control";
+
+/** `arm` against `control`, per randomised member; null when either arm has no member. */
+export function vsControl(arm: ArmReport, control: ArmReport): VsControl | null {
+  if (arm.members === 0 || control.members === 0) return null;
+  const revenue = arm.revenue / arm.members - control.revenue / control.members;
+  const cost = arm.cost / arm.members - control.cost / control.members;
+  return {
+    revenue,
+    cost,
+    clvNet: arm.clvNetPerMember - control.clvNetPerMember,
+    roi: cost > 0 ? (revenue - cost) / cost : null,
+  };
+}
+
+/** Fills `vsControl` of every arm but the first `control` arm; leaves null without one. */
+export function addVsControl(arms: ArmReport[]): ArmReport[] {
+  const control = arms.find((a) => a.strategy === CONTROL_STRATEGY);
+  if (!control) return arms;
+  for (const arm of arms) if (arm !== control) arm.vsControl = vsControl(arm, control);
+  return arms;
+}
 
 export function armReport(
   arm: number,
@@ -144,7 +200,9 @@ export function armReport(
     totals[TOTAL.messageCost] +
     totals[TOTAL.couponCost] +
     totals[TOTAL.discountCost] +
-    totals[TOTAL.giftCost];
+    totals[TOTAL.giftCost] +
+    totals[TOTAL.memberPriceCost] +
+    totals[TOTAL.pointsCost];
   const revenue = totals[TOTAL.revenue];
   return {
     strategy: plan.id,
@@ -174,8 +232,14 @@ export function armReport(
       coupons: totals[TOTAL.couponCost],
       discounts: totals[TOTAL.discountCost],
       gifts: totals[TOTAL.giftCost],
+      memberPrices: totals[TOTAL.memberPriceCost],
+      points: totals[TOTAL.pointsCost],
+      unseenOffers: totals[TOTAL.unseenOfferCost],
     },
+    paidVip: { members: totals[TOTAL.vipMembers], fees: totals[TOTAL.vipFees] },
+    lostReferrals: totals[TOTAL.lostReferrals],
     roi: spent > 0 ? (revenue - spent) / spent : null,
+    vsControl: null, // set by addVsControl once every arm is known
     instantRoi:
       totals[TOTAL.earlyCost] > 0
         ? (totals[TOTAL.earlyRevenue] - totals[TOTAL.earlyCost]) / totals[TOTAL.earlyCost]

@@ -5,7 +5,7 @@ import { type Analysis, type AnalysisOptions, analyse } from "../experiment/anal
 import type { PairedSection } from "../experiment/paired.ts";
 import type { ReplicationSummary } from "../experiment/replications.ts";
 import type { Scenario } from "../scenario/normalize.ts";
-import { type ArmReport, armReport } from "./arm-report.ts";
+import { type ArmReport, addVsControl, armReport } from "./arm-report.ts";
 
 /** The comparison report: what `compare --json` writes and the dashboard shows. */
 export type Report = {
@@ -44,12 +44,13 @@ export function buildReport(options: {
     members: merged.count,
     days: tables.days,
     split,
-    arms: plans.map((plan, arm) => armReport(arm, plan, tables, merged)),
+    arms: addVsControl(plans.map((plan, arm) => armReport(arm, plan, tables, merged))),
     ...analyse({
       merged,
       strategies: plans.map((plan) => plan.id),
       split,
       days: tables.days,
+      windowDays: tables.windowDays,
       analysis: options.analysis,
     }),
   };

@@ -16,8 +16,6 @@ describe("calibration: A/A tests", () => {
     });
     expect(rows.map((r) => r.metric)).toEqual([
       "retention-d30",
-      "retention-d90",
-      "retention-d120",
       "conversion",
       "opt-out",
       "revenue",

@@ -14,7 +14,8 @@ describe("calibration: coverage of the true effect", () => {
       replications: 1000,
       seed: 1,
     });
-    expect(rows).toHaveLength(7);
+    // At 120 days with members joining over all of them, retention is tested at day 30 only.
+    expect(rows).toHaveLength(5);
     for (const row of rows) {
       expect(row.coverage, row.metric).toBeGreaterThanOrEqual(0.93);
       expect(row.coverage, row.metric).toBeLessThanOrEqual(0.97);

@@ -1,9 +1,10 @@
 import { css, html, LitElement } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import type { Report } from "../../sim/report/report.ts";
+import { roiNote } from "../../sim/report/rows.ts";
 import { armColor, reportRows } from "../report-rows.ts";
 
-/** The per-arm table: one column per arm, the rows of the CLI's `compare` table. */
+/** The per-arm table: one column per arm, the rows of the CLI's `compare` table, and its ROI note. */
 @customElement("rl-arm-table")
 export class RlArmTable extends LitElement {
   static override styles = css`
@@ -15,6 +16,7 @@ export class RlArmTable extends LitElement {
     td { text-align: right; }
     .swatch { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 2px; margin-right: 0.35rem; }
     small { display: block; font-weight: normal; color: #5f6670; }
+    .note { margin: 0.4rem 0 0; color: #5f6670; font-size: 0.8rem; max-width: 62rem; }
   `;
 
   @property({ attribute: false }) report: Report | null = null;
@@ -42,7 +44,8 @@ export class RlArmTable extends LitElement {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table>
+    <p class="note">${roiNote(report)}</p>`;
   }
 }
 
