@@ -43,15 +43,16 @@ export function analyse(options: {
   strategies: readonly string[];
   split: readonly number[];
   days: number;
-  /** The scenario's acquisition window (days), which sets the retention test days. */
+  /** The scenario's acquisition window (days) and arrival curve: they set the retention days. */
   windowDays: number;
+  curve?: readonly number[];
   analysis?: AnalysisOptions;
 }): Analysis {
-  const { merged, strategies, split, days, windowDays } = options;
+  const { merged, strategies, split, days, windowDays, curve } = options;
   const alpha = options.analysis?.alpha ?? DEFAULT_ALPHA;
   const adjust = options.analysis?.adjust ?? DEFAULT_ADJUST;
   const members = membersByArm(merged, strategies.length);
-  const defs = metricsFor(days, windowDays);
+  const defs = metricsFor(days, windowDays, curve);
   return {
     alpha,
     adjust,

@@ -10,34 +10,66 @@ export type MetricDef =
   | { id: string; label: string; kind: "mean"; of: "revenue" | "clv" };
 
 /**
+ * Share of randomised members who joined on day ≤ `day`, as the engine draws join days: over the
+ * acquisition window cut at the horizon (span = min(windowDays, days)), a position x in [0, 1)
+ * spread over equal segments of the window by the weights `curve` (scenario
+ * `acquisition.curve`; one segment or none: uniform), join day = min(span − 1, ⌊x · span⌋).
+ */
+export function joinedBy(
+  day: number,
+  days: number,
+  windowDays: number,
+  curve: readonly number[] = [1],
+): number {
+  const span = Math.min(windowDays, days);
+  if (day < 0) return 0;
+  if (day + 1 >= span) return 1;
+  const y = (day + 1) / span; // joined by `day` ⇔ x < y
+  const total = curve.reduce((s, w) => s + w, 0);
+  const segments = curve.length;
+  if (segments <= 1 || !(total > 0)) return y;
+  const at = y * segments;
+  const k = Math.floor(at);
+  let below = 0;
+  for (let i = 0; i < k; i++) below += curve[i];
+  return (below + (at - k) * curve[k]) / total;
+}
+
+/**
  * The days the retention tests look at, for a run of `days` days whose randomised members join
- * uniformly over the acquisition window (`windowDays`, cut at the horizon as the engine does: join
- * days 0 … ⌈min(windowDays, days)⌉ − 1). Day 30, day 90 and the last day at which every randomised
+ * over the acquisition window (`windowDays`, cut at the horizon as the engine does, arrivals
+ * spread by `curve`: see `joinedBy`). Day 30, day 90 and the last day at which every randomised
  * member is observed, days − window; then any day at which fewer than half of the members are
  * observed (joined at least d days before the horizon) is dropped, and day 0 (retention 1 by
- * definition). The share observed at day d is min(1, (days − d + 1) / window) in expectation, the
- * same for every arm since randomisation does not look at join days (an arm's own share is within
- * sampling noise of it). So the list depends on `days` and the window only: the same metrics in
+ * definition). The share observed at day d is `joinedBy(days − d)` in expectation, the same for
+ * every arm since randomisation does not look at join days (an arm's own share is within sampling
+ * noise of it). So the list depends on the run's days and arrivals only: the same metrics in
  * every arm, seed and replication, which the replication summary and paired mode rely on.
  * Ascending, no repeats.
  */
-export function retentionTestDays(days: number, windowDays: number): number[] {
-  const window = Math.max(1, Math.min(windowDays, days));
-  const lastFull = days - Math.ceil(window);
-  const observedShare = (d: number) => Math.min(1, Math.max(0, (days - d + 1) / window));
+export function retentionTestDays(
+  days: number,
+  windowDays: number,
+  curve: readonly number[] = [1],
+): number[] {
+  const lastFull = days - Math.ceil(Math.min(windowDays, days));
   return [...new Set([30, 90, lastFull])]
-    .filter((d) => d >= 1 && d <= days && observedShare(d) >= 0.5)
+    .filter((d) => d >= 1 && d <= days && joinedBy(days - d, days, windowDays, curve) >= 0.5)
     .sort((a, b) => a - b);
 }
 
 /**
- * The metrics of a run of `days` days with an acquisition window of `windowDays`: retention at
- * the days of `retentionTestDays` (30, 90 and days − window, each on at least half of the
- * members), conversion (≥ 1 purchase), opt-out (blocked or unfollowed at least one channel), the
- * member's own gross revenue and CLV (discounted, referrals included).
+ * The metrics of a run of `days` days with an acquisition window of `windowDays` and arrival
+ * curve `curve`: retention at the days of `retentionTestDays` (30, 90 and days − window, each on
+ * at least half of the members), conversion (≥ 1 purchase), opt-out (blocked or unfollowed at
+ * least one channel), the member's own gross revenue and CLV (discounted, referrals included).
  */
-export function metricsFor(days: number, windowDays: number): MetricDef[] {
-  const retentionDays = retentionTestDays(days, windowDays);
+export function metricsFor(
+  days: number,
+  windowDays: number,
+  curve: readonly number[] = [1],
+): MetricDef[] {
+  const retentionDays = retentionTestDays(days, windowDays, curve);
   return [
     ...retentionDays.map(
       (day): MetricDef => ({

@@ -37,13 +37,14 @@ export function populationMetrics(
   strategy: string,
   days: number,
   windowDays: number,
+  curve?: readonly number[],
 ): ArmMetrics {
   const everyone = new Uint32Array(outcome.count);
   for (let i = 0; i < everyone.length; i++) everyone[i] = i;
   return {
     strategy,
     values: Object.fromEntries(
-      metricsFor(days, windowDays).map((def) => [
+      metricsFor(days, windowDays, curve).map((def) => [
         def.id,
         metricValue(outcome, everyone, def, days),
       ]),

@@ -56,9 +56,8 @@ export async function runExperiment(
       for (let arm = 0; arm < spec.strategies.length; arm++) {
         const strategy = report.arms[arm].strategy;
         const outcome = await runUnderArm(at, arm, { ...pool, onProgress: progress(strategy) });
-        arms.push(
-          populationMetrics(outcome, strategy, spec.days, spec.scenario.acquisition.windowDays),
-        );
+        const { windowDays, curve } = spec.scenario.acquisition;
+        arms.push(populationMetrics(outcome, strategy, spec.days, windowDays, curve));
       }
       report.paired = pairedSection(report.tests, arms);
     }

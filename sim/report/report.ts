@@ -50,7 +50,8 @@ export function buildReport(options: {
       strategies: plans.map((plan) => plan.id),
       split,
       days: tables.days,
-      windowDays: tables.windowDays,
+      windowDays: scenario.acquisition.windowDays,
+      curve: scenario.acquisition.curve,
       analysis: options.analysis,
     }),
   };

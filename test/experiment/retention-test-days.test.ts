@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { metricsFor, retentionTestDays } from "../../sim/experiment/metrics.ts";
-import { runComparisonHere } from "../../sim/run.ts";
+import { joinedBy, metricsFor, retentionTestDays } from "../../sim/experiment/metrics.ts";
+import { runComparisonHere, runUnderArm } from "../../sim/run.ts";
 import { builtinScenario, builtinStrategy, scenario } from "../engine/helpers.ts";
 
 describe("the days retention is tested at", () => {
@@ -84,5 +84,35 @@ describe("the days retention is tested at", () => {
     const d185 = report.tests.find((t) => t.metric === "retention-d185");
     expect(d185?.control).toBeCloseTo(report.arms[0].retention[185]!, 12);
     expect(d185?.nControl).toBe(report.arms[0].members);
+  });
+
+  it("follows the scenario's arrival curve: a late-heavy window leaves fewer members observed", () => {
+    const lateHeavy = [1, 1, 1, 1, 1, 10];
+    expect(joinedBy(110, 200, 180, lateHeavy)).toBeCloseTo(3.7 / 15, 12);
+    expect(retentionTestDays(200, 180, lateHeavy)).toEqual([20, 30]); // day 90: a quarter observed
+    expect(retentionTestDays(200, 180, [1])).toEqual([20, 30, 90]);
+    expect(retentionTestDays(200, 180, [10, 1, 1, 1, 1, 1])).toEqual([20, 30, 90]);
+    expect(metricsFor(200, 180, lateHeavy).filter((m) => m.kind === "proportion")).toHaveLength(4);
+  });
+
+  it("models the engine's join days: the share joined by each day matches the simulated members", async () => {
+    for (const curve of [[1], [0, 0, 1, 3], [5, 1, 0, 2]]) {
+      const spec = {
+        scenario: scenario({ acquisition: { windowDays: 120, curve } }),
+        strategies: [builtinStrategy("control")],
+        members: 20000,
+        days: 150,
+        seed: 4,
+      };
+      const merged = await runUnderArm(spec, 0, { workers: 0 });
+      for (const day of [0, 29, 44, 59, 89, 100, 119, 130]) {
+        let joined = 0;
+        for (let i = 0; i < merged.count; i++) if (merged.joinDay[i] <= day) joined++;
+        expect(joined / merged.count, `curve ${curve}, day ${day}`).toBeCloseTo(
+          joinedBy(day, 150, 120, curve),
+          1.5, // within 0.016: 20,000 members
+        );
+      }
+    }
   });
 });
