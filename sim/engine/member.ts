@@ -53,7 +53,8 @@ export class MemberSimulator extends MemberState {
         if (this.engagement > 0) refreshRelationship(this);
         this.updateRate();
       }
-      this.runDay(day * 24, day * 24 + 24);
+      // The join day starts at the join hour: nobody buys before joining.
+      this.runDay(day * 24, day * 24 + 24, day === this.joinDay ? tJoin : day * 24);
     }
     this.finish();
   }
@@ -161,9 +162,9 @@ export class MemberSimulator extends MemberState {
    * One day: purchases arrive as a Poisson process at the current rate, cut at every scheduled
    * send. A day with nothing scheduled costs one uniform draw (the fast path of the engine).
    */
-  runDay(dayStart: number, dayEnd: number): void {
+  runDay(dayStart: number, dayEnd: number, from: number): void {
     const schedule = this.schedule;
-    let cursor = dayStart;
+    let cursor = from;
     while (this.alive) {
       const next =
         schedule.size > 0 && schedule.peekTime() < dayEnd
@@ -260,19 +261,22 @@ export class MemberSimulator extends MemberState {
     tierBySpend(this, at);
     this.updateRate();
     const dropDraw = this.base.next();
-    if (!atJoin && own && dropDraw < this.pDrop) {
+    // A purchase a seen discount induced may be one of the member's own taken early (pulled
+    // forward): then it carries the drop-out chance now, and the own purchase it replaces will
+    // not happen later.
+    const seenDiscount = !own && discounted && this.discountSeen;
+    const pulled = seenDiscount && t.pullForwardShare > 0 && this.msg.next() < t.pullForwardShare;
+    if (pulled) this.forwardDebt++;
+    if (!atJoin && (own || pulled) && dropDraw < this.pDrop) {
       this.churn(CAUSE_NATURAL);
       return;
     }
-    // A seen discount that induced a purchase took it from the member's future, and teaches the
-    // member to wait for the next deal (Mela, Gupta & Lehmann 1997).
-    if (!own && discounted && this.discountSeen) {
-      if (t.pullForwardShare > 0 && this.msg.next() < t.pullForwardShare) this.forwardDebt++;
-      if (t.dealProneness > 0) {
-        this.dealFactor *= 1 - t.dealProneness;
-        refreshRelationship(this);
-        this.updateRate();
-      }
+    // Induced by a seen discount, it also teaches the member to wait for the next deal (Mela,
+    // Gupta & Lehmann 1997).
+    if (seenDiscount && t.dealProneness > 0) {
+      this.dealFactor *= 1 - t.dealProneness;
+      refreshRelationship(this);
+      this.updateRate();
     }
   }
 

@@ -143,4 +143,25 @@ describe("the engine's accounting", () => {
     }
     expect(buyers).toBeGreaterThan(5000);
   });
+
+  it("starts the join day at the join hour: nobody buys before joining", () => {
+    const world = scenario({
+      purchase: { r: 100, alpha: 10, a: 1, b: 1000 },
+      acquisition: { windowDays: 10, joinHours: { start: 20, end: 22 } },
+      disengage: { nonBuyerDailyHazard: 0 },
+      referral: { probabilityPerPurchase: 0 },
+    });
+    const first = playbook([{ on: "firstPurchase", giftCost: 1 }]);
+    const report = runComparisonHere({
+      scenario: world,
+      strategies: [first],
+      members: 2000,
+      days: 30,
+      seed: 8,
+    });
+    const rule = report.arms[0].rules[0];
+    expect(rule.acted).toBeGreaterThan(1990);
+    // Days since join count from the join day's midnight: a join at 20:00–22:00 is 0.83–0.92.
+    expect(rule.meanDaySinceJoin).toBeGreaterThan(20 / 24);
+  });
 });
