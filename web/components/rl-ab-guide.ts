@@ -27,7 +27,10 @@ export class RlAbGuide extends LitElement {
     const alpha = report.alpha;
     // If the tests were independent and every null true: the chance of at least one false ✓.
     const anyFalse = 1 - (1 - alpha) ** n;
-    const lastTest = report.tests.find((t) => t.metric === `retention-d${report.days}`);
+    // The last retention day tested: the last day every (or at least half of the) members are watched.
+    const retentionTests = report.tests.filter((t) => t.metric.startsWith("retention-d"));
+    const lastTest = retentionTests.at(-1);
+    const lastDay = lastTest ? Number(lastTest.metric.slice("retention-d".length)) : null;
     const lastMembers = lastTest ? lastTest.nControl + lastTest.nTreatment : null;
     const arm = report.arms[0];
     const curve = report.survival.curves[0];
@@ -54,10 +57,15 @@ export class RlAbGuide extends LitElement {
         </li>
         <li>
           <b>The last days rest on few members.</b> Members join over the acquisition window, so
-          only the earliest joiners are watched for all ${report.days} days: retention at day
-          ${report.days} is measured on ${fmt(lastMembers)} members (against ${fmt(report.members)}
-          in the run), hence its wide interval. The Kaplan–Meier curve counts every member for as
-          long as they were watched, but its last steps rest on the
+          only the earliest joiners are watched for all ${report.days} days. The tests stop at
+          ${
+            lastDay === null
+              ? html`no retention day: this horizon is too short for half of the members`
+              : html`day ${lastDay}, the last day at which every member is watched
+                  (${fmt(lastMembers)} members in the tested arms, of ${fmt(report.members)} in
+                  the run)`
+          }; later days are not tested. The Kaplan–Meier curve counts every member for as long
+          as they were watched, but its last steps rest on the
           ${fmt(curve?.atRisk[report.days])} members of ${arm.strategy} still at risk on day
           ${report.days}.
         </li>
