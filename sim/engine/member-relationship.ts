@@ -15,12 +15,26 @@ const EFFECTS = 5;
 const CHANNEL_STATES = [WECOM, COMMUNITY, OFFICIAL];
 const DEPTH_BASE = CHANNEL_STATES.length - 1;
 
-/** Engagement today: what the member built, halved every engagementHalfLifeDays since. */
+/** Engagement below this has no effect worth a recomputation (its effect is under 1 % of the maximum). */
+const ENGAGEMENT_FLOOR = 0.01;
+
+/**
+ * Engagement today: what the member built, halved every engagementHalfLifeDays since. Its
+ * effects are re-evaluated every engagementStepDays (half the half-life), so a decaying member
+ * costs a recomputation every two weeks, not every day.
+ */
 export function engagementToday(m: MemberState): number {
-  if (m.engagement === 0) return 0;
-  const decayed = m.engagement * 2 ** (-(m.day - m.engagementDay) / m.t.engagementHalfLifeDays);
-  m.engagement = decayed < 1e-3 ? 0 : decayed;
+  if (m.engagement === 0 || m.day === m.engagementDay) return m.engagement;
+  const t = m.t;
+  const decayed = m.engagement * 2 ** (-(m.day - m.engagementDay) / t.engagementHalfLifeDays);
   m.engagementDay = m.day;
+  if (decayed < ENGAGEMENT_FLOOR) {
+    m.engagement = 0;
+    m.engagementCheckDay = 1e9;
+  } else {
+    m.engagement = decayed;
+    m.engagementCheckDay = m.day + t.engagementStepDays;
+  }
   return m.engagement;
 }
 
@@ -30,6 +44,7 @@ export function engageWith(m: MemberState, kind: number): void {
   if (gain <= 0 || !m.t.relationActive) return;
   m.engagement = engagementToday(m) + gain;
   m.engagementDay = m.day;
+  m.engagementCheckDay = m.day + m.t.engagementStepDays;
 }
 
 /**
@@ -94,7 +109,8 @@ export function refreshRelationship(m: MemberState): void {
   m.pDrop = Math.min(1, m.basePDrop * drop);
   m.tolerance = m.baseTolerance * tolerance;
   m.referralFactor = referral;
-  if (disengage !== m.disengageMultiplier) setDisengage(m, disengage);
+  // Only non-buyers disengage; a buyer never is one again.
+  if (disengage !== m.disengageMultiplier && m.purchases === 0) setDisengage(m, disengage);
 }
 
 /**

@@ -99,7 +99,7 @@ export function capped(m: MemberState): boolean {
 export function channelCapped(m: MemberState, channel: number): boolean {
   const plan = m.plan;
   const t = m.t;
-  if (!plan.hasChannelCaps && !t.anyMonthlyCap) return false;
+  if (!plan.hasChannelCaps && t.channelMonthlyCap[channel] === 0) return false;
   const day = m.day;
   const perDay = plan.channelCapPerDay[channel];
   if (perDay > 0 && m.channelDay[channel] === day && m.channelDayCount[channel] >= perDay)
@@ -231,7 +231,7 @@ export function deliver(m: MemberState, kind: number, channel: number, now: numb
     m.capCount[slot] = 0;
   }
   m.capCount[slot]++;
-  if (m.plan.hasChannelCaps || t.anyMonthlyCap) countOnChannel(m, channel);
+  if (m.plan.hasChannelCaps || t.channelMonthlyCap[channel] > 0) countOnChannel(m, channel);
   out.totals[arm * TOTAL_FIELDS + TOTAL.messages]++;
   out.messagesByDay[arm * t.days + day]++;
   if (m.isRoot) out.messages[m.root]++;

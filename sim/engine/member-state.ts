@@ -87,6 +87,8 @@ export class MemberState {
   /** Engagement with content: grows per opened message, halves every engagementHalfLifeDays. */
   engagement = 0;
   engagementDay = 0;
+  /** The next day engagement's effects are re-evaluated. */
+  engagementCheckDay = 1e9;
   /** Deal-proneness trained by discounts: multiplies the member's own rate. */
   dealFactor = 1;
   /** Own purchases that discounts pulled forward and the future has still to give back. */
@@ -166,8 +168,8 @@ export class MemberState {
     const t = this.t;
     const day = this.day;
     let rate = this.lambda;
-    // Engagement decays day by day: the member loop refreshes λ at the start of each such day.
-    let until = this.engagement > 0 ? day + 1 : 1e9;
+    // Engagement decays: the member loop re-evaluates its effects at engagementCheckDay.
+    let until = this.engagement > 0 ? this.engagementCheckDay : 1e9;
     if (day < this.boostUntilDay) {
       if (t.boostLinear) {
         // Fades from the full boost on its first day to nothing after boostDays.

@@ -50,7 +50,7 @@ export class MemberSimulator extends MemberState {
         this.nextReviewDay = Math.min(updateStage(this), updateDepth(this));
       if (day >= this.nextMembershipDay) membershipDay(this);
       if (day >= this.rateValidUntilDay) {
-        if (this.engagement > 0) refreshRelationship(this);
+        if (this.engagement > 0 && day >= this.engagementCheckDay) refreshRelationship(this);
         this.updateRate();
       }
       // The join day starts at the join hour: nobody buys before joining.
@@ -128,6 +128,7 @@ export class MemberSimulator extends MemberState {
     this.customTags = 0;
     this.engagement = 0;
     this.engagementDay = this.joinDay;
+    this.engagementCheckDay = 1e9;
     this.dealFactor = 1;
     this.forwardDebt = 0;
     this.referralFactor = 1;

@@ -40,7 +40,6 @@ export type Tables = {
   channelFatigue: Float64Array;
   channelDelayHours: Float64Array;
   channelMonthlyCap: Int32Array;
-  anyMonthlyCap: boolean;
   activeCumulative: Float64Array;
   activeStart: Int32Array;
   activeEnd: Int32Array;
@@ -85,6 +84,8 @@ export type Tables = {
   /** Engagement effects at saturation (rate +, drop-out −, disengage −, tolerance +, referral +). */
   engagementEffect: Float64Array;
   engagementHalfLifeDays: number;
+  /** Days between re-evaluations of engagement's effects: half its half-life, at least 1. */
+  engagementStepDays: number;
   engagementGain: Float64Array;
   /** Whether any relationship or engagement parameter departs from neutral. */
   relationActive: boolean;
@@ -209,7 +210,6 @@ export function buildTables(s: Scenario, days: number): Tables {
     channelFatigue: channel("fatigueWeight"),
     channelDelayHours: channel("executionDelayHours"),
     channelMonthlyCap: Int32Array.from(CHANNELS, (c) => s.channels[c].monthlyCap),
-    anyMonthlyCap: CHANNELS.some((c) => s.channels[c].monthlyCap > 0),
     activeCumulative: cumulative(s.activeHours.map((w) => w.share)),
     activeStart: Int32Array.from(s.activeHours, (w) => w.start),
     activeEnd: Int32Array.from(s.activeHours, (w) => w.end),
@@ -247,6 +247,7 @@ export function buildTables(s: Scenario, days: number): Tables {
     relation,
     engagementEffect,
     engagementHalfLifeDays: eng.halfLifeDays,
+    engagementStepDays: Math.max(1, Math.floor(eng.halfLifeDays / 2)),
     engagementGain: Float64Array.from(MESSAGE_KINDS, (k) => eng.gain[k]),
     relationActive: relation.some((v) => v !== 1) || engagementEffect.some((v) => v !== 0),
     breakInDays: s.lifecycle.breakInDays,
