@@ -7,6 +7,68 @@ import nurture from "../../strategies/builtin/scenario-nurture.json" with { type
 import { InputError, normalizeStrategy } from "../../strategies/index.ts";
 import { builtinStrategy } from "./helpers.ts";
 
+/** A playbook that uses every action, audience and trigger of the language, for the fuzzers. */
+const EVERYTHING = {
+  id: "everything",
+  frequencyCap: { perDay: 3, perWeek: 10 },
+  quietHours: { start: 23, end: 7 },
+  channelCaps: { wecom: { perDay: 1, perWeek: 3, perMonth: 8 }, sms: { perMonth: 2 } },
+  rfmLayers: [
+    { name: "core", frequencyAtLeast: 3, monetaryAtLeast: 500 },
+    { name: "main", recencyDaysAtMost: 60 },
+  ],
+  rules: [
+    {
+      on: "joined",
+      hour: "active",
+      message: { kind: "welcome", channel: "sms" },
+      followAccount: true,
+      addTag: "greeted",
+      coupon: { value: 30, validDays: 10, minSpend: 100 },
+    },
+    {
+      on: "joined",
+      delayDays: 2,
+      audience: { and: [{ tag: "greeted" }, { lastMessageOpened: false }] },
+      message: { kind: "story", channel: "officialAccount" },
+      inviteToGroup: true,
+      addWecomFriend: true,
+      removeTag: "greeted",
+    },
+    {
+      on: "purchased",
+      audience: { or: [{ rfmLayer: ["core"] }, { tier: { atLeast: 1 } }] },
+      message: { kind: "benefit", channel: "wecom" },
+      offerPaidVip: true,
+      pointsTask: "share",
+    },
+    {
+      on: "inactive",
+      inactiveDays: 20,
+      audience: { and: [{ pointsAtLeast: 100 }, { not: { paidVip: true } }] },
+      redeemPoints: true,
+      pointsTask: "checkIn",
+    },
+    {
+      on: "membershipExpiring",
+      daysBefore: 7,
+      hour: 20,
+      message: { kind: "reminder", channel: "wecom" },
+      offerPaidVip: true,
+    },
+    {
+      on: "stageChanged",
+      stage: "declining",
+      audience: { and: [{ openedWithinDays: 30 }, { rfmLayer: ["main", "none"] }] },
+      message: { kind: "win-back", channel: "community" },
+      discount: { percent: 0.3, days: 3 },
+      upgradeTier: true,
+      kocTask: true,
+      pointsTask: "review",
+    },
+  ],
+};
+
 // Values that break naive validators: wrong types, NaN-ish strings, huge and negative numbers.
 const ODD = [null, -1, 0, 1e308, -1e308, "", "x", "NaN", true, [], {}, [1, 2], { a: 1 }, 1.5, 25];
 
@@ -53,6 +115,16 @@ describe("validation under mutated documents", () => {
     }
   });
 
+  it("answers every mutation of a playbook using every new field with the playbook or one clear line", () => {
+    const random = seededRandom(10, "fuzz");
+    const all = paths(EVERYTHING);
+    for (let k = 0; k < 3000; k++) {
+      const path = all[Math.floor(random() * all.length)];
+      const value = ODD[Math.floor(random() * ODD.length)];
+      expectOnlyInputErrors(() => normalizeStrategy(mutate(EVERYTHING, path, value), "x.json"));
+    }
+  });
+
   it("answers every mutation of a scenario with the scenario or one clear line", () => {
     const random = seededRandom(8, "fuzz");
     const doc = { ...defaults, id: "fuzz" };
@@ -68,7 +140,11 @@ describe("validation under mutated documents", () => {
     const random = seededRandom(9, "fuzz");
     const doc = { ...defaults, id: "fuzz" };
     const all = paths(doc).filter((p) => p.length > 1);
-    const arms = [builtinStrategy("t-plus-7"), builtinStrategy("scenario-nurture")];
+    const arms = [
+      builtinStrategy("t-plus-7"),
+      builtinStrategy("scenario-nurture"),
+      normalizeStrategy(EVERYTHING, "everything"),
+    ];
     let ran = 0;
     for (let k = 0; k < 400; k++) {
       const path = all[Math.floor(random() * all.length)];
