@@ -15,8 +15,8 @@ const EFFECTS = 5;
 const CHANNEL_STATES = [WECOM, COMMUNITY, OFFICIAL];
 const DEPTH_BASE = CHANNEL_STATES.length - 1;
 
-/** Engagement below this has no effect worth a recomputation (its effect is under 1 % of the maximum). */
-const ENGAGEMENT_FLOOR = 0.01;
+/** Engagement below this is dropped: its effect is under 5 % of the maximum (s = E / (1 + E)). */
+const ENGAGEMENT_FLOOR = 0.05;
 
 /**
  * Engagement today: what the member built, halved every engagementHalfLifeDays since. Its
@@ -26,7 +26,7 @@ const ENGAGEMENT_FLOOR = 0.01;
 export function engagementToday(m: MemberState): number {
   if (m.engagement === 0 || m.day === m.engagementDay) return m.engagement;
   const t = m.t;
-  const decayed = m.engagement * 2 ** (-(m.day - m.engagementDay) / t.engagementHalfLifeDays);
+  const decayed = m.engagement * Math.exp((m.day - m.engagementDay) * t.engagementDecayPerDay);
   m.engagementDay = m.day;
   if (decayed < ENGAGEMENT_FLOOR) {
     m.engagement = 0;
@@ -63,7 +63,8 @@ export function refreshRelationship(m: MemberState): void {
   if (t.relationActive) {
     const r = t.relation;
     const reachable = m.subscribed & ~m.optedOut;
-    for (let s = 0; s < CHANNEL_STATES.length; s++) {
+    // Most members keep the relationships they joined with: nothing to multiply.
+    for (let s = 0; reachable !== m.joinReachable && s < CHANNEL_STATES.length; s++) {
       const bit = CHANNEL_STATES[s];
       const now = (reachable & bit) !== 0;
       const atJoin = (m.joinReachable & bit) !== 0;

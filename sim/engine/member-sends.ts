@@ -250,7 +250,7 @@ export function deliver(m: MemberState, kind: number, channel: number, now: numb
   m.fatigue = m.fatigue * 2 ** (-elapsed / t.halfLifeHours) + load;
   let fatigue = m.fatigue;
   if (t.longWeight > 0) {
-    m.fatigueLong = m.fatigueLong * 2 ** (-elapsed / t.longHalfLifeHours) + load;
+    m.fatigueLong = m.fatigueLong * Math.exp(elapsed * t.longDecayPerHour) + load;
     fatigue += t.longWeight * m.fatigueLong;
   }
   m.fatigueHour = now;

@@ -44,7 +44,8 @@ export type Tables = {
   activeStart: Int32Array;
   activeEnd: Int32Array;
   halfLifeHours: number;
-  longHalfLifeHours: number;
+  /** −ln 2 / the long memory's half-life in hours: its decay is exp(hours × this). */
+  longDecayPerHour: number;
   longWeight: number;
   toleranceShape: number;
   toleranceRate: number;
@@ -83,7 +84,8 @@ export type Tables = {
   relation: Float64Array;
   /** Engagement effects at saturation (rate +, drop-out −, disengage −, tolerance +, referral +). */
   engagementEffect: Float64Array;
-  engagementHalfLifeDays: number;
+  /** −ln 2 / engagement's half-life in days. */
+  engagementDecayPerDay: number;
   /** Days between re-evaluations of engagement's effects: half its half-life, at least 1. */
   engagementStepDays: number;
   engagementGain: Float64Array;
@@ -214,7 +216,7 @@ export function buildTables(s: Scenario, days: number): Tables {
     activeStart: Int32Array.from(s.activeHours, (w) => w.start),
     activeEnd: Int32Array.from(s.activeHours, (w) => w.end),
     halfLifeHours: s.fatigue.halfLifeDays * 24,
-    longHalfLifeHours: s.fatigue.longHalfLifeDays * 24,
+    longDecayPerHour: -Math.LN2 / (s.fatigue.longHalfLifeDays * 24),
     longWeight: s.fatigue.longWeight,
     toleranceShape: s.fatigue.toleranceShape,
     toleranceRate: s.fatigue.toleranceShape / s.fatigue.toleranceMean,
@@ -246,7 +248,7 @@ export function buildTables(s: Scenario, days: number): Tables {
     dealProneness: s.offers.dealProneness,
     relation,
     engagementEffect,
-    engagementHalfLifeDays: eng.halfLifeDays,
+    engagementDecayPerDay: -Math.LN2 / eng.halfLifeDays,
     engagementStepDays: Math.max(1, Math.floor(eng.halfLifeDays / 2)),
     engagementGain: Float64Array.from(MESSAGE_KINDS, (k) => eng.gain[k]),
     relationActive: relation.some((v) => v !== 1) || engagementEffect.some((v) => v !== 0),
