@@ -36,6 +36,11 @@ const STRATEGY_KEYS = [
   "id",
   "name",
   "description",
+  "nameZh",
+  "descriptionZh",
+  "source",
+  "helps",
+  "risks",
   "frequencyCap",
   "quietHours",
   "channelCaps",
@@ -118,6 +123,11 @@ export function normalizeStrategy(input: unknown, source: string): Strategy {
     id,
     name: stringAt(at.key("name"), doc.name, id),
     description: typeof doc.description === "string" ? doc.description : "",
+    nameZh: optionalText(at.key("nameZh"), doc.nameZh),
+    descriptionZh: optionalText(at.key("descriptionZh"), doc.descriptionZh),
+    source: optionalText(at.key("source"), doc.source),
+    helps: optionalText(at.key("helps"), doc.helps),
+    risks: optionalText(at.key("risks"), doc.risks),
     frequencyCap: normalizeCap(at.key("frequencyCap"), doc.frequencyCap),
     quietHours: normalizeQuietHours(at.key("quietHours"), doc.quietHours),
     channelCaps: normalizeChannelCaps(at.key("channelCaps"), doc.channelCaps),
@@ -354,4 +364,11 @@ function normalizeRepeat(at: Where, value: unknown): Rule["repeat"] {
     return at.fail("requires times, withinHours or withinDays", repeat);
   }
   return { everyHours, times };
+}
+
+/** Free text that documents a playbook (its Chinese name, source, …): a string, or "" when absent. */
+function optionalText(at: Where, value: unknown): string {
+  if (value === undefined) return "";
+  if (typeof value !== "string") at.fail("must be a string", value);
+  return value;
 }

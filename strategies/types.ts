@@ -106,6 +106,13 @@ export type Strategy = {
   id: string;
   name: string;
   description: string;
+  /** Chinese name and description (shown when the interface is in Chinese); "" when absent. */
+  nameZh: string;
+  descriptionZh: string;
+  /** Where the playbook comes from in the domain, when it helps, what it risks; "" when absent. */
+  source: string;
+  helps: string;
+  risks: string;
   /** Messages per member per day and per 7 days across channels (0: no cap); capped sends are skipped. */
   frequencyCap: { perDay: number; perWeek: number };
   /** Hours in which nothing is sent; a send that falls inside waits until `end`. Null: none. */

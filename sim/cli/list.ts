@@ -17,7 +17,9 @@ export const listCommand: Command = {
     const scenarios = BUILTIN_SCENARIOS.map((s) => ({
       id: s.id,
       name: s.name,
+      nameZh: s.nameZh,
       description: s.description,
+      descriptionZh: s.descriptionZh,
       default: s.id === DEFAULT_SCENARIO_ID,
       members: s.members,
       horizonDays: s.horizonDays,
@@ -25,7 +27,12 @@ export const listCommand: Command = {
     const strategies = BUILTIN_STRATEGIES.map((s) => ({
       id: s.id,
       name: s.name,
+      nameZh: s.nameZh,
       description: s.description,
+      descriptionZh: s.descriptionZh,
+      source: s.source,
+      helps: s.helps,
+      risks: s.risks,
       rules: s.rules.length,
     }));
     if (options.json) {
