@@ -57,6 +57,8 @@ export type CompiledRule = {
   hour: number;
   daysBefore: number;
   inactiveDays: number;
+  /** campaignDay: the calendar day. */
+  day: number;
   /** stageChanged: stage index entered, -1 for any. */
   stage: number;
   audience: AudienceTest | null;
@@ -147,6 +149,7 @@ export function compileStrategy(strategy: Strategy): Plan {
       hour: typeof rule.hour === "number" ? rule.hour : 0,
       daysBefore: rule.daysBefore,
       inactiveDays: rule.inactiveDays,
+      day: rule.day,
       stage: rule.stage ? STAGES.indexOf(rule.stage) : -1,
       audience: rule.audience ? compileAudience(rule.audience, scope) : null,
       messageKind: rule.message ? MESSAGE_KINDS.indexOf(rule.message.kind) : -1,

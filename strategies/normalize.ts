@@ -54,6 +54,7 @@ const RULE_KEYS = [
   "hour",
   "daysBefore",
   "inactiveDays",
+  "day",
   "stage",
   "audience",
   "message",
@@ -244,6 +245,12 @@ function normalizeRule(at: Where, value: unknown, context: AudienceContext): Rul
       { min: 1, max: DAYS_MAX, integer: true },
       on === "inactive" ? undefined : 30,
     ),
+    day: numberAt(
+      at.key("day"),
+      rule.day,
+      { min: 0, max: DAYS_MAX, integer: true },
+      on === "campaignDay" ? undefined : 0,
+    ),
     stage: rule.stage === undefined ? null : keywordAt(at.key("stage"), rule.stage, STAGES),
     audience:
       rule.audience === undefined
@@ -274,7 +281,7 @@ function normalizeRule(at: Where, value: unknown, context: AudienceContext): Rul
       at.key("maxPerMember"),
       rule.maxPerMember,
       { min: 0, max: 100000, integer: true },
-      on === "joined" ? 1 : 0,
+      on === "joined" || on === "campaignDay" ? 1 : 0,
     ),
   };
   const acts =

@@ -72,6 +72,8 @@ export type Rule = {
   daysBefore: number;
   /** inactive: days without a purchase or an opened message. */
   inactiveDays: number;
+  /** campaignDay: the calendar day of the run (a sale, a launch) on which the rule fires for every member there. */
+  day: number;
   /** stageChanged: the stage entered (null: any change). */
   stage: Stage | null;
   audience: Audience | null;

@@ -46,6 +46,7 @@ export const TRIGGERS = [
   "stageChanged",
   "tierChanged",
   "membershipExpiring",
+  "campaignDay",
 ] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 

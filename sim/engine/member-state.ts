@@ -295,6 +295,33 @@ export class MemberState {
   }
 
   /**
+   * Campaign days (a sale, a launch) on the run's calendar: each rule fires at its day and hour
+   * for a member who has joined by then; a repeating campaign starts at its first occurrence
+   * after the join.
+   */
+  fireCampaigns(joinAt: number): void {
+    const rules = this.plan.byTrigger[ON.campaignDay];
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i];
+      const start = rule.day * 24;
+      let when = this.sendHour(rule, start + rule.delayHours, start);
+      let left = rule.repeatTimes;
+      if (when < joinAt) {
+        if (rule.repeatEveryHours <= 0) continue;
+        const skipped = Math.ceil((joinAt - when) / rule.repeatEveryHours);
+        if (skipped > left) continue;
+        when += skipped * rule.repeatEveryHours;
+        left -= skipped;
+      }
+      if (rule.channel >= 0 && this.t.channelDelayHours[rule.channel] > 0)
+        when -= this.t.channelDelayHours[rule.channel] * Math.log1p(-this.msg.next());
+      if (when >= this.t.days * 24) continue;
+      this.starts[rule.index]++;
+      this.schedule.push(when, rule.index, when, left, 0);
+    }
+  }
+
+  /**
    * When a rule fires: its delay after the trigger, then at a fixed hour or the start of the
    * member's active hours on that calendar day — but never before `now`.
    */

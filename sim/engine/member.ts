@@ -36,6 +36,7 @@ export class MemberSimulator extends MemberState {
     const tJoin = this.joinDay * 24 + joinHour;
     if (this.isRoot) this.out.joinDay[this.root] = this.joinDay;
     this.fire(ON.joined, tJoin, 0);
+    if (this.plan.byTrigger[ON.campaignDay].length > 0) this.fireCampaigns(tJoin);
     // Joining is the first moment of inactivity: an `inactive` rule acts for members who never engage.
     this.fire(ON.inactive, tJoin, tJoin);
     if (t.purchaseAtJoin) this.purchase(tJoin, true);

@@ -165,3 +165,40 @@ describe("the engine's accounting", () => {
     expect(rule.meanDaySinceJoin).toBeGreaterThan(20 / 24);
   });
 });
+
+describe("campaign days", () => {
+  it("fire on the calendar day for every member there, and repeat from the first occurrence after the join", () => {
+    const world = scenario({
+      acquisition: { windowDays: 60 },
+      disengage: { nonBuyerDailyHazard: 0 },
+      purchase: { r: 1, alpha: 1e6, a: 1, b: 1 },
+      referral: { probabilityPerPurchase: 0 },
+    });
+    const sale = playbook([
+      { on: "campaignDay", day: 30, hour: 20, giftCost: 1 },
+      { on: "campaignDay", day: 10, hour: 9, giftCost: 1, repeat: { everyDays: 30, times: 3 } },
+    ]);
+    const prepared = prepare({
+      scenario: world,
+      strategies: [sale],
+      members: 3000,
+      days: 200,
+      seed: 4,
+    });
+    const blocks = jobsFor(prepared).map((job) =>
+      simulateBlock(prepared.tables, prepared.plans, job),
+    );
+    const joins = blocks.flatMap((b) => Array.from(b.joinDay));
+    const [once, monthly] = reportFor(prepared, blocks).arms[0].rules;
+    // Members who joined by 20:00 on day 30 (joins are 08:00–22:00; day 30 joiners count when before 20:00).
+    const before30 = joins.filter((d) => d < 30).length;
+    expect(once.acted).toBeGreaterThanOrEqual(before30);
+    expect(once.acted).toBeLessThanOrEqual(joins.filter((d) => d <= 30).length);
+    // Occurrences on days 10, 40, 70, 100: each member gets those at or after their join.
+    const expected = joins.reduce((n, d) => n + [10, 40, 70, 100].filter((c) => c > d).length, 0);
+    expect(monthly.acted).toBeGreaterThanOrEqual(expected);
+    expect(monthly.acted).toBeLessThanOrEqual(
+      joins.reduce((n, d) => n + [10, 40, 70, 100].filter((c) => c >= d).length, 0),
+    );
+  });
+});

@@ -59,9 +59,10 @@ const audienceOf = (audience: unknown, doc: Record<string, unknown> = {}) => {
 };
 
 describe("vocabulary additions", () => {
-  it("appends membershipExpiring after the existing triggers, keeping their indexes", () => {
+  it("appends membershipExpiring and campaignDay after the existing triggers, keeping their indexes", () => {
     expect(TRIGGERS.indexOf("tierChanged")).toBe(8);
-    expect(TRIGGERS.indexOf("membershipExpiring")).toBe(TRIGGERS.length - 1);
+    expect(TRIGGERS.indexOf("membershipExpiring")).toBe(9);
+    expect(TRIGGERS.indexOf("campaignDay")).toBe(TRIGGERS.length - 1);
     expect(oneRule({ on: "membershipExpiring", daysBefore: 7 }).rules[0].daysBefore).toBe(7);
   });
 
