@@ -55,7 +55,7 @@ export function engageWith(m: MemberState, kind: number): void {
  */
 export function refreshRelationship(m: MemberState): void {
   const t = m.t;
-  let rate = m.dealFactor;
+  let rate = m.dealFactor * t.demandMultiplier[m.demandSegment];
   let drop = 1;
   let disengage = 1;
   let tolerance = 1;

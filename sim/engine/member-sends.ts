@@ -286,16 +286,23 @@ export function deliver(m: MemberState, kind: number, channel: number, now: numb
     m.activity(now);
   }
   if (fatigue > m.tolerance) {
-    if (m.msg.next() < t.optOutProbability) {
-      if (m.optedOut === 0 && m.isRoot) out.optOutsByDay[arm * t.days + day]++;
-      m.optedOut |= bit;
-      if (m.isRoot) out.optedOut[m.root] = m.optedOut;
-      // Blocking a channel ends its reach and the relationship value it carried.
-      if (t.relationActive) refreshRelationship(m);
-    }
+    if (m.msg.next() < t.optOutProbability) optOut(m, bit);
     if (m.msg.next() < t.leaveProbability) m.churn(CAUSE_OVER_MESSAGING);
   }
+  // Some unfollow after any push, however rested (official-account unfollows rise after a
+  // broadcast; SMS opt-outs per campaign).
+  const base = t.channelOptOut[channel];
+  if (base > 0 && m.alive && !(m.optedOut & bit) && m.msg.next() < base) optOut(m, bit);
   return true;
+}
+
+/** The member blocks or unfollows a channel: its reach and the relationship value it carried end. */
+function optOut(m: MemberState, bit: number): void {
+  const out = m.out;
+  if (m.optedOut === 0 && m.isRoot) out.optOutsByDay[m.arm * m.t.days + m.day]++;
+  m.optedOut |= bit;
+  if (m.isRoot) out.optedOut[m.root] = m.optedOut;
+  if (m.t.relationActive) refreshRelationship(m);
 }
 
 export function describe(m: MemberState): MemberView {

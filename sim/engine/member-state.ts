@@ -89,6 +89,9 @@ export class MemberState {
   engagementDay = 0;
   /** The next day engagement's effects are re-evaluated. */
   engagementCheckDay = 1e9;
+  /** The member's segment of the demand curve, and the day the next one starts. */
+  demandSegment = 0;
+  nextDemandDay = 1e9;
   /** Deal-proneness trained by discounts: multiplies the member's own rate. */
   dealFactor = 1;
   /** Own purchases that discounts pulled forward and the future has still to give back. */
@@ -235,6 +238,7 @@ export class MemberState {
     out.revenueByDay[this.arm * t.days + day] += value;
     out.clv[this.root] += value * t.discountByDay[day];
     if (this.isRoot) out.revenue[this.root] += value;
+    else out.totals[a + TOTAL.referredRevenue] += value;
   }
 
   referNewMember(day: number, at: number): void {

@@ -50,6 +50,7 @@ export class MemberSimulator extends MemberState {
       if (day >= this.nextReviewDay)
         this.nextReviewDay = Math.min(updateStage(this), updateDepth(this));
       if (day >= this.nextMembershipDay) membershipDay(this);
+      if (day >= this.nextDemandDay) this.nextDemandSegment();
       if (day >= this.rateValidUntilDay) {
         if (this.engagement > 0 && day >= this.engagementCheckDay) refreshRelationship(this);
         this.updateRate();
@@ -156,6 +157,8 @@ export class MemberSimulator extends MemberState {
     this.vipUntilDay = -1;
     this.nextGiftDay = 1e9;
     this.nextMembershipDay = 1e9;
+    this.demandSegment = 0;
+    this.nextDemandDay = t.demandFrom.length > 1 ? this.joinDay + t.demandFrom[1] : 1e9;
     refreshRelationship(this);
     this.updateRate();
   }
@@ -181,6 +184,16 @@ export class MemberSimulator extends MemberState {
       executeSend(this, next);
       cursor = next;
     }
+  }
+
+  /** The member's life moves on to the next segment of the demand curve (a baby is born, …). */
+  nextDemandSegment(): void {
+    const from = this.t.demandFrom;
+    this.demandSegment++;
+    const next = this.demandSegment + 1;
+    this.nextDemandDay = next < from.length ? this.joinDay + from[next] : 1e9;
+    refreshRelationship(this);
+    this.updateRate();
   }
 
   /** Draws whether a purchase falls in [from, to); if so makes it and returns its time, else -1. */
@@ -244,7 +257,10 @@ export class MemberSimulator extends MemberState {
       out.purchases[this.root]++;
       if (!atJoin) out.repeatByDaySinceJoin[arm * (t.days + 1) + day - this.joinDay]++;
     }
-    if (this.firstPurchaseDay < 0) this.firstPurchaseDay = day;
+    if (this.firstPurchaseDay < 0) {
+      this.firstPurchaseDay = day;
+      if (this.isRoot) out.firstPurchaseDay[this.root] = day - this.joinDay;
+    }
     this.prevPurchaseDay = this.lastPurchaseDay;
     this.lastPurchaseDay = day;
     this.lastPurchaseHour = at;

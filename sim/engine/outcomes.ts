@@ -26,8 +26,10 @@ export const TOTAL = {
   unseenOfferCost: 17,
   /** Referred members who never joined because others left annoyed (negative word of mouth). */
   lostReferrals: 18,
+  /** Revenue of the members brought in by referrals (their propagation value, also in revenue). */
+  referredRevenue: 19,
 } as const;
-export const TOTAL_FIELDS = 19;
+export const TOTAL_FIELDS = 20;
 
 /** Why a member left: the simulator's truth, which a real team never sees. */
 export const CAUSE_NONE = 0;
@@ -44,6 +46,8 @@ export type BlockOutcome = {
   count: number;
   arm: Uint8Array;
   joinDay: Int16Array;
+  /** Day since join of the member's first purchase, -1 if they never bought. */
+  firstPurchaseDay: Int16Array;
   /** Day since join on which the member churned, -1 if alive at the horizon. */
   churnDay: Int16Array;
   churnCause: Uint8Array;
@@ -94,6 +98,7 @@ export function allocateBlock(
     count,
     arm: new Uint8Array(count),
     joinDay: new Int16Array(count),
+    firstPurchaseDay: new Int16Array(count).fill(-1),
     churnDay: new Int16Array(count).fill(-1),
     churnCause: new Uint8Array(count),
     purchases: new Int32Array(count),
@@ -133,6 +138,7 @@ export function blockBuffers(block: BlockOutcome): ArrayBuffer[] {
 export const PER_MEMBER_KEYS = [
   "arm",
   "joinDay",
+  "firstPurchaseDay",
   "churnDay",
   "churnCause",
   "purchases",

@@ -40,6 +40,11 @@ export type Tables = {
   channelFatigue: Float64Array;
   channelDelayHours: Float64Array;
   channelMonthlyCap: Int32Array;
+  /** Chance that a delivered message makes the member unfollow or block the channel, fatigue aside. */
+  channelOptOut: Float64Array;
+  /** Demand over the member's life: from day since join `demandFrom[k]`, λ × `demandMultiplier[k]`. */
+  demandFrom: Int32Array;
+  demandMultiplier: Float64Array;
   activeCumulative: Float64Array;
   activeStart: Int32Array;
   activeEnd: Int32Array;
@@ -165,7 +170,13 @@ export function buildTables(s: Scenario, days: number): Tables {
   for (let d = 0; d < days; d++)
     discountByDay[d] = (1 + s.economics.annualDiscountRate) ** (-d / 365);
   const channel = (
-    key: "cost" | "openRate" | "executionRate" | "fatigueWeight" | "executionDelayHours",
+    key:
+      | "cost"
+      | "openRate"
+      | "executionRate"
+      | "fatigueWeight"
+      | "executionDelayHours"
+      | "optOutPerMessage",
   ) => Float64Array.from(CHANNELS, (c) => s.channels[c][key]);
   const rel = s.relationship;
   const states = [
@@ -212,6 +223,9 @@ export function buildTables(s: Scenario, days: number): Tables {
     channelFatigue: channel("fatigueWeight"),
     channelDelayHours: channel("executionDelayHours"),
     channelMonthlyCap: Int32Array.from(CHANNELS, (c) => s.channels[c].monthlyCap),
+    channelOptOut: channel("optOutPerMessage"),
+    demandFrom: Int32Array.from(s.demand.curve, (k) => k.fromDay),
+    demandMultiplier: Float64Array.from(s.demand.curve, (k) => k.multiplier),
     activeCumulative: cumulative(s.activeHours.map((w) => w.share)),
     activeStart: Int32Array.from(s.activeHours, (w) => w.start),
     activeEnd: Int32Array.from(s.activeHours, (w) => w.end),

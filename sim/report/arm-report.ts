@@ -62,6 +62,14 @@ export type ArmReport = {
   paidVip: { members: number; fees: number };
   /** Referred members who never joined because members of the arm left annoyed (negative word of mouth). */
   lostReferrals: number;
+  /** Revenue of the members brought in by referrals (in `revenue` and in the referrers' CLV). */
+  referredRevenue: number;
+  /**
+   * Share of members who bought within their first d days, among members observed at least d
+   * days; d = 0…days (null where no member was observed that long). `conversionBySinceJoin[10]`
+   * is "converted by day 10".
+   */
+  conversionBySinceJoin: (number | null)[];
   /**
    * (revenue − cost) / cost; null when nothing was spent. Counts baseline revenue the playbook did
    * not cause: `vsControl.roi` does not.
@@ -152,6 +160,7 @@ export function armReport(
   let fans = 0;
   const observedFor = new Float64Array(days + 2); // members observed exactly k days
   const churnedWithin = new Float64Array(days + 2); // difference array over d
+  const boughtWithin = new Float64Array(days + 2); // difference array over d
   const revenues = new Float64Array(n);
   let counted = 0;
   for (let i = 0; i < n; i++) {
@@ -159,6 +168,11 @@ export function armReport(
     members++;
     const observed = days - merged.joinDay[i];
     observedFor[observed]++;
+    const first = merged.firstPurchaseDay[i];
+    if (first >= 0 && first < observed) {
+      boughtWithin[first + 1]++;
+      boughtWithin[observed + 1]--;
+    }
     const churnDay = merged.churnDay[i];
     if (churnDay >= 0) {
       churnedWithin[churnDay + 1]++;
@@ -186,6 +200,14 @@ export function armReport(
     churned += churnedWithin[d];
     // null, not 0, on days no member of the arm has been observed that long
     retention.push(atLeast > 0 ? 1 - churned / atLeast : null);
+  }
+  const conversionBySinceJoin: (number | null)[] = [];
+  let observedAtLeast = members;
+  let bought = 0;
+  for (let d = 0; d <= days; d++) {
+    if (d > 0) observedAtLeast -= observedFor[d - 1];
+    bought += boughtWithin[d];
+    conversionBySinceJoin.push(observedAtLeast > 0 ? bought / observedAtLeast : null);
   }
   const repeat: number[] = [0];
   let observing = members; // members observed beyond day d since join
@@ -238,6 +260,8 @@ export function armReport(
     },
     paidVip: { members: totals[TOTAL.vipMembers], fees: totals[TOTAL.vipFees] },
     lostReferrals: totals[TOTAL.lostReferrals],
+    referredRevenue: totals[TOTAL.referredRevenue],
+    conversionBySinceJoin,
     roi: spent > 0 ? (revenue - spent) / spent : null,
     vsControl: null, // set by addVsControl once every arm is known
     instantRoi:

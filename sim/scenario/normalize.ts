@@ -36,6 +36,9 @@ const BOUNDS: [string, NumberRule][] = [
   ["channels.*.fatigueWeight", { min: 0, max: 100 }],
   ["channels.*.executionDelayHours", { min: 0, max: 720 }],
   ["channels.*.monthlyCap", { min: 0, max: 10000, integer: true }],
+  ["channels.*.optOutPerMessage", { min: 0, max: 1 }],
+  ["demand.curve.*.fromDay", { min: 0, max: 3650, integer: true }],
+  ["demand.curve.*.multiplier", { min: 0, max: 100 }],
   ["activeHours.*.start", { min: 0, max: 23, integer: true }],
   ["activeHours.*.end", { min: 1, max: 24, integer: true }],
   ["activeHours.*.share", { min: 0, max: 1 }],
@@ -180,6 +183,19 @@ function checkRelations(at: Where, s: Scenario) {
       `must be one of ${BOOST_SHAPES.join(", ")}`,
       s.response.boostShape,
     );
+  const curve = s.demand.curve;
+  if (curve[0].fromDay !== 0)
+    at.key("demand.curve[0].fromDay").fail(
+      "must be 0 (the curve starts at the join)",
+      curve[0].fromDay,
+    );
+  curve.forEach((segment, i) => {
+    if (i > 0 && segment.fromDay <= curve[i - 1].fromDay)
+      at.key("demand.curve")
+        .index(i)
+        .key("fromDay")
+        .fail(`must be > the segment before (${curve[i - 1].fromDay})`, segment.fromDay);
+  });
   const tiers = s.membership.tiers;
   if (tiers.length > 10) at.key("membership.tiers").fail("takes at most 10 tiers", tiers.length);
   if (tiers[0].minSpend !== 0)

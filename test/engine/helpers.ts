@@ -29,7 +29,11 @@ const ONE = { rate: 1, dropOut: 1, disengage: 1, tolerance: 1, referral: 1 };
  * them (test/engine/neutral.test.ts holds it to that, bit for bit).
  */
 export const NEUTRAL = {
-  channels: { wecom: { executionDelayHours: 0, monthlyCap: 0 } },
+  channels: {
+    wecom: { executionDelayHours: 0, monthlyCap: 0 },
+    officialAccount: { optOutPerMessage: 0 },
+    sms: { optOutPerMessage: 0 },
+  },
   fatigue: { longWeight: 0 },
   response: { boostShape: "flat" },
   offers: {
