@@ -7,6 +7,8 @@ const commands: Record<string, () => Promise<Command>> = {
   fit: async () => (await import("./fit.ts")).fitCommand,
   list: async () => (await import("./list.ts")).listCommand,
   stats: async () => (await import("./stats.ts")).statsCommand,
+  sweep: async () => (await import("./sweep.ts")).sweepCommand,
+  worker: async () => (await import("./worker.ts")).workerCommand,
 };
 
 function usage(): string {
@@ -18,6 +20,8 @@ function usage(): string {
     "  list      list the built-in scenarios and strategies",
     "  stats     statistical tests, power and the reference cases",
     "  fit       fit BG/NBD and Gamma-Gamma to a transaction log",
+    "  sweep     run a comparison over a design of scenario parameters (local or through Redis)",
+    "  worker    take sweep jobs from a Redis queue and run them",
     "",
     "Run `retention-lab <command> --help` for a command's options.",
     "",
