@@ -28,7 +28,8 @@ export function parseQueueUrl(text: string): string {
 export function redact(text: string): string {
   try {
     const url = new URL(text);
-    if (url.password) url.password = "***";
+    if (!url.password) return text;
+    url.password = "***";
     return url.toString();
   } catch {
     return text;
