@@ -57,10 +57,11 @@ export function renderSummary(summary: SweepSummary, metrics: readonly SweepMetr
     ),
     `Deciding parameters: what the verdict against ${first} turns on`,
   ];
+  const width = Math.max(...compared.map((m) => m.label.length));
   for (const c of summary.comparisons) {
     out.push(`${c.arm}:`);
     c.metrics.forEach((s, i) => {
-      out.push(`  ${compared[i].label}: ${deciders(s)}`);
+      out.push(`  ${compared[i].label.padEnd(width)}  ${deciders(s, first)}`);
     });
     out.push("");
   }
@@ -72,11 +73,11 @@ export function renderSummary(summary: SweepSummary, metrics: readonly SweepMetr
   return `${out.join("\n").trimEnd()}\n`;
 }
 
-function deciders(s: MetricSummary): string {
+function deciders(s: MetricSummary, first: string): string {
   const share = s.shareBeats.estimate;
   if (share === null) return "no values";
-  if (share === 1) return "none: it beats the first arm at every point";
-  if (share === 0) return "none: it does not beat the first arm at any point";
+  if (share === 1) return `nothing to decide: ahead of ${first} at every point`;
+  if (share === 0) return `nothing to decide: not ahead of ${first} at any point`;
   if (s.deciding.length === 0) return "no single parameter decides it";
   return s.deciding.map((d) => `${d.path} (${d.reason})`).join("; ");
 }

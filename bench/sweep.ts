@@ -1,0 +1,149 @@
+/**
+ * Sweep throughput: jobs per second with 1 and 2 local engine threads, and through BullMQ on a
+ * local redis-server with 2 `worker` processes (one engine thread each). Each run is a fresh sweep
+ * into an empty folder; its time counts from the start of the sweep to its outputs, engine threads
+ * starting and compiling included (worker processes are started and idle before the clock starts).
+ * Usage: node --import tsx bench/sweep.ts
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { BUILTIN_SCENARIOS } from "../sim/scenario/builtin.ts";
+import { normalizeSweepSpec, planSweep, runSweep, type SweepBackend } from "../sim/sweep/index.ts";
+import { BUILTIN_STRATEGIES } from "../strategies/index.ts";
+
+const BIN = fileURLToPath(new URL("../bin/retention-lab.js", import.meta.url));
+const find = <T extends { id: string }>(list: readonly T[], id: string) =>
+  list.find((x) => x.id === id)!;
+
+type Size = { label: string; members: number; days: number; points: number; replications: number };
+const SIZES: Size[] = [
+  { label: "5,000 members × 120 days", members: 5000, days: 120, points: 24, replications: 2 },
+  { label: "50,000 members × 365 days", members: 50_000, days: 365, points: 6, replications: 2 },
+];
+
+function plan(size: Size) {
+  const spec = normalizeSweepSpec(
+    {
+      scenario: "knowledge-course",
+      arms: ["t-plus-7", "scenario-nurture"],
+      members: size.members,
+      days: size.days,
+      replications: size.replications,
+      design: { type: "lhs", points: size.points, seed: 11 },
+      parameters: [
+        { path: "fatigue.halfLifeDays", min: 1, max: 14 },
+        { path: "response.couponLift", min: 0, max: 3 },
+      ],
+    },
+    "bench",
+    {
+      scenario: (id) => find(BUILTIN_SCENARIOS, id),
+      strategy: (id) => find(BUILTIN_STRATEGIES, id),
+    },
+  );
+  return planSweep(spec);
+}
+
+async function timed(size: Size, backend: SweepBackend): Promise<number> {
+  const out = mkdtempSync(join(tmpdir(), "retention-lab-bench-sweep-"));
+  try {
+    const start = performance.now();
+    const outcome = await runSweep({
+      plan: plan(size),
+      out,
+      backend,
+      signal: new AbortController().signal,
+    });
+    const seconds = (performance.now() - start) / 1000;
+    if (outcome.ran !== outcome.total) throw new Error(`ran ${outcome.ran} of ${outcome.total}`);
+    return outcome.total / seconds;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+function startAndWait(command: string, args: string[], ready: RegExp): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let text = "";
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString();
+      if (ready.test(text)) resolve(child);
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`${command} exited (${code}):\n${text}`)));
+  });
+}
+
+async function throughRedis(size: Size): Promise<number | string> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), "retention-lab-bench-redis-"));
+  let redis: ChildProcess;
+  try {
+    redis = await startAndWait(
+      "redis-server",
+      [
+        "--port",
+        String(port),
+        "--bind",
+        "127.0.0.1",
+        "--dir",
+        dir,
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+      ],
+      /Ready to accept connections/,
+    );
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    return `not measured (${error instanceof Error ? error.message.split("\n")[0] : error})`;
+  }
+  const url = `redis://127.0.0.1:${port}`;
+  const workers = await Promise.all(
+    [0, 1].map(() =>
+      startAndWait(
+        process.execPath,
+        [BIN, "worker", "--queue", url, "--workers", "1"],
+        /waiting for jobs/,
+      ),
+    ),
+  );
+  try {
+    return await timed(size, { kind: "queue", url });
+  } finally {
+    for (const w of [...workers, redis]) w.kill("SIGTERM");
+    await Promise.all([...workers, redis].map((c) => new Promise((r) => c.once("exit", r))));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const rate = (r: number | string) => (typeof r === "number" ? `${r.toFixed(1)} jobs/s` : r);
+console.log(`sweep throughput (${cpus().length} cores; a job = one comparison of 2 arms)`);
+for (const size of SIZES) {
+  const jobs = size.points * size.replications;
+  const one = await timed(size, { kind: "local", workers: 1 });
+  const two = await timed(size, { kind: "local", workers: 2 });
+  const queued = await throughRedis(size);
+  console.log(`  ${size.label}, ${jobs} jobs:`);
+  console.log(`    local, 1 worker              ${rate(one)}`);
+  console.log(`    local, 2 workers             ${rate(two)}`);
+  console.log(`    Redis, 2 worker processes    ${rate(queued)}`);
+}
