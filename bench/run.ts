@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the engine's headline run (1,000,000 members × 365 days × 2 arms on the default
- * scenario), a scaling table, and the import-and-fit benchmark. Each run is a child process so
- * that wall time includes starting the workers and peak memory is the run's own.
+ * scenario), a scaling table, the import-and-fit benchmark and sweep throughput. Each run is a
+ * child process so that wall time includes starting the workers and peak memory is the run's own.
  */
 import { execFileSync } from "node:child_process";
 import { cpus, totalmem } from "node:os";
@@ -69,6 +69,13 @@ console.log(`  4 M / 1 M time with 2 workers: ${ratio.toFixed(2)} × (target ≤
 console.log("\nimport and fit (69,659-row CDNOW-size log):");
 console.log(
   execFileSync(process.execPath, ["--import", "tsx", here("./fit.ts")], { encoding: "utf8" })
+    .trim()
+    .replace(/^/gm, "  "),
+);
+
+console.log("\nsweeps (bench/sweep.ts):");
+console.log(
+  execFileSync(process.execPath, ["--import", "tsx", here("./sweep.ts")], { encoding: "utf8" })
     .trim()
     .replace(/^/gm, "  "),
 );
