@@ -118,6 +118,9 @@ export const sweepCommand: Command = {
           progress = createProgress(io.stderr, total - reused, process.stderr.isTTY === true);
         },
         onProgress: (done) => progress?.update(done),
+        notice: (line) => {
+          if (!quiet) io.stderr(`sweep: ${line}\n`);
+        },
       });
       (progress as ReturnType<typeof createProgress> | null)?.end();
       if (outcome.interrupted) {

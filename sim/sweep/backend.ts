@@ -11,4 +11,6 @@ export type BackendRun = {
   input: (job: SweepJob) => JobInput;
   onResult: (job: SweepJob, result: JobResult) => void;
   signal: AbortSignal;
+  /** A line for the user about the run (not progress), e.g. that no queue worker is connected. */
+  notice?: (line: string) => void;
 };

@@ -46,6 +46,13 @@ export async function runOnQueue(run: BackendRun, url: string): Promise<void> {
         })),
       );
     }
+    // CLIENT LIST may be disabled on a managed Redis: then say nothing.
+    const connected = await queue.getWorkersCount().catch(() => null);
+    if (connected === 0) {
+      run.notice?.(
+        "no worker is connected to the queue yet: start `retention-lab worker --queue URL`",
+      );
+    }
     while (pending.size > 0 && !signal.aborted) {
       let collected = 0;
       for (const job of await queue.getJobs(["completed"], 0, -1)) {

@@ -67,6 +67,7 @@ export async function runSweep(options: {
   signal: AbortSignal;
   onStart?: (info: { total: number; reused: number; dir: string }) => void;
   onProgress?: (done: number, pending: number) => void;
+  notice?: (line: string) => void;
 }): Promise<SweepOutcome> {
   const { plan, signal } = options;
   const { spec, design, hash, jobs, metrics } = plan;
@@ -86,6 +87,7 @@ export async function runSweep(options: {
       options.onProgress?.(ran, pending.length);
     },
     signal,
+    notice: options.notice,
   };
   const outcome = { hash, total: jobs.length, reused };
   try {
