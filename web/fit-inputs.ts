@@ -1,11 +1,15 @@
 import {
+  type BadRowReport,
   type CalibrateOptions,
   type Calibration,
-  calibrateText,
+  calibrateLog,
   type DayMonthOrder,
   fittedScenario,
   formatDay,
+  LogInputError,
   parseDate,
+  readTransactionText,
+  type TransactionLog,
   type Unit,
 } from "../sim/calibrate/browser.ts";
 import { InputError } from "../sim/errors.ts";
@@ -33,8 +37,14 @@ export const DEFAULT_FIT_INPUTS: FitInputs = {
 export const MAX_LOG_BYTES = 64 * 2 ** 20;
 
 export type FitOutcome =
-  | { fit: Calibration; population: Scenario; error?: undefined }
-  | { error: string; fit?: undefined; population?: undefined };
+  | { fit: Calibration; population: Scenario; error?: undefined; badRows?: undefined }
+  | {
+      error: string;
+      /** The rows skipped on the way to the error, when the log was read that far. */
+      badRows: BadRowReport | null;
+      fit?: undefined;
+      population?: undefined;
+    };
 
 // The core's messages name the CLI's options; the panel's fields carry these labels.
 const LABELS: [RegExp, string][] = [
@@ -53,14 +63,21 @@ export function panelMessage(message: string): string {
 /**
  * Fits a log's text with the panel's options (see `calibrateText`) and turns the fit into a
  * complete scenario. Never throws for bad input: an unusable log or option comes back as
- * `{ error }`, in words for the panel; anything else is a bug and is thrown.
+ * `{ error, badRows }`, in words for the panel (the file, the column, the value), with the rows
+ * skipped before it; anything else is a bug and is thrown.
  */
 export function fitLog(name: string, text: string, inputs: FitInputs): FitOutcome {
+  let log: TransactionLog | undefined;
   try {
-    const fit = calibrateText(name, text, calibrateOptions(inputs));
+    const options = calibrateOptions(inputs);
+    log = readTransactionText(name, text, options);
+    const fit = calibrateLog(log, options);
     return { fit, population: population(name, fit) };
   } catch (error) {
-    if (error instanceof InputError) return { error: panelMessage(error.message) };
+    if (error instanceof InputError) {
+      const badRows = log?.badRows ?? (error instanceof LogInputError ? error.badRows : null);
+      return { error: panelMessage(error.message), badRows: badRows?.total ? badRows : null };
+    }
     throw error;
   }
 }
@@ -91,8 +108,8 @@ export function population(name: string, fit: Calibration): Scenario {
     calibrationEnd: formatDay(summary.calibrationEnd),
     unit: summary.unit,
     acquisitionWindowDays: summary.acquisitionWindowDays,
-    bgnbd: fit.bgnbd.params,
-    gammaGamma: fit.gammaGamma?.params ?? null,
+    bgnbd: fit.bgnbd.model,
+    gammaGamma: fit.gammaGamma?.model ?? null,
   });
   const horizonDays = Math.min(3650, summary.lastDay - summary.startDay + 1);
   return normalizeScenario({ ...doc, horizonDays }, `scenario fitted to ${name}`);

@@ -1,3 +1,5 @@
+import { InputError } from "../errors.ts";
+
 /** Why a row of a transaction log was skipped. */
 export type BadRowKind =
   | "blank line"
@@ -6,7 +8,8 @@ export type BadRowKind =
   | "missing customer id"
   | "unparseable date"
   | "non-numeric amount"
-  | "negative amount";
+  | "negative amount"
+  | "amount too large";
 
 export type BadRowExample = { line: number; kind: BadRowKind; text: string };
 
@@ -54,4 +57,14 @@ export function describeBadRows(report: BadRowReport): string {
   const first = report.examples[0];
   const where = first ? `; first at line ${first.line}: ${JSON.stringify(first.text)}` : "";
   return `${report.total} bad row${report.total === 1 ? "" : "s"}: ${kinds}${where}`;
+}
+
+/** An InputError about a log that also carries the rows skipped before it, for a page to list. */
+export class LogInputError extends InputError {
+  constructor(
+    message: string,
+    readonly badRows: BadRowReport,
+  ) {
+    super(message);
+  }
 }

@@ -10,6 +10,8 @@ export type CalibrateOptions = ImportOptions & {
   /** Day number of the last calibration day (inclusive); default the log's last day. */
   calibrationEnd?: number;
   unit: Unit;
+  /** Called once the log is summarised, before the fits. */
+  onFitting?: (what: { customers: number; records: number }) => void;
 };
 
 /** Everything `retention-lab fit` reports. */
@@ -17,8 +19,9 @@ export type Calibration = {
   log: TransactionLog;
   summary: CalibrationSummary;
   bgnbd: BgnbdFit;
-  /** Null when the log has no amounts or no repeat buyer with a positive amount. */
+  /** Null when there is nothing to fit it to; `gammaGammaNote` says why. */
   gammaGamma: GammaGammaFit | null;
+  gammaGammaNote: string | null;
   diagnostics: Diagnostics;
 };
 
@@ -35,11 +38,26 @@ export function calibrateLog(log: TransactionLog, options: CalibrateOptions): Ca
       `${file}: no customer bought again by the calibration end ${formatDay(summary.calibrationEnd)}, so there is nothing to fit; pass a later --calibration-end or a longer log`,
     );
   }
-  const bgnbd = fitBgnbd(summary.customers);
+  if (options.onFitting) {
+    const records = new Set(summary.customers.map((c) => `${c.x}|${c.tx}|${c.T}`)).size;
+    options.onFitting({ customers: summary.customers.length, records });
+  }
+  const bgnbd = fitBgnbd(summary.customers, { unit: summary.unit });
   const repeatBuyers = summary.customers.filter((c) => c.x >= 1 && c.zbar > 0);
-  const gammaGamma = log.hasAmounts && repeatBuyers.length > 0 ? fitGammaGamma(repeatBuyers) : null;
-  const diagnostics = diagnose(summary, bgnbd.params);
-  return { log, summary, bgnbd, gammaGamma, diagnostics };
+  const means = new Set(repeatBuyers.map((c) => c.zbar));
+  let gammaGamma: GammaGammaFit | null = null;
+  let gammaGammaNote: string | null = null;
+  if (!log.hasAmounts) gammaGammaNote = "no amount column";
+  else if (repeatBuyers.length === 0) gammaGammaNote = "no repeat buyer with a positive amount";
+  else if (means.size < 2) {
+    const [only] = means;
+    gammaGammaNote =
+      repeatBuyers.length === 1
+        ? `one repeat buyer (mean repeat amount ${only}) is too few to fit spend across customers`
+        : `every repeat buyer's mean repeat amount is ${only}: no spread to fit`;
+  } else gammaGamma = fitGammaGamma(repeatBuyers);
+  const diagnostics = diagnose(summary, bgnbd.model);
+  return { log, summary, bgnbd, gammaGamma, gammaGammaNote, diagnostics };
 }
 
 /**
@@ -52,13 +70,25 @@ export function calibrateText(file: string, text: string, options: CalibrateOpti
   return calibrateLog(readTransactionText(file, text, options), options);
 }
 
-/** The JSON document of a calibration (`fit --json`). */
+/** A number for JSON: infinite values (a parameter at a limit) become null. */
+const finite = (v: number) => (Number.isFinite(v) ? v : null);
+const finiteAll = <T extends Record<string, number>>(o: T) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, finite(v)])) as {
+    [K in keyof T]: number | null;
+  };
+
+/**
+ * The JSON document of a calibration (`fit --json`). Parameters at a limit (0 or ∞) are explained
+ * by `boundary`; infinite ones are null, and `model` holds the same estimate in finite coordinates.
+ */
 export function calibrationJson(c: Calibration) {
   const { log, summary, bgnbd, gammaGamma } = c;
   return {
     transactions: log.file,
+    columns: log.columnChoice,
     calibrationEnd: formatDay(summary.calibrationEnd),
     lastDate: formatDay(summary.lastDay),
+    holdout: summary.lastDay > summary.calibrationEnd,
     unit: summary.unit,
     rows: log.rows,
     sameDayRowsMerged: log.mergedRows,
@@ -67,16 +97,31 @@ export function calibrationJson(c: Calibration) {
     repeatTransactions: summary.repeatTransactions,
     holdoutTransactions: summary.holdoutTransactions,
     bgnbd: {
-      ...bgnbd.params,
+      ...finiteAll(bgnbd.params),
       logLik: bgnbd.logLik,
       standardErrors: bgnbd.standardErrors,
+      standardErrorNote: bgnbd.standardErrorNote,
+      boundary: bgnbd.boundary,
+      model: bgnbd.model,
+      nbd: finiteAll(bgnbd.nbd),
+      dropOutTest: bgnbd.dropOutTest,
+      maximumLikelihood: bgnbd.maximumLikelihood && {
+        ...finiteAll(bgnbd.maximumLikelihood.params),
+        logLik: bgnbd.maximumLikelihood.logLik,
+        model: bgnbd.maximumLikelihood.model,
+      },
+      distinctRecords: bgnbd.distinctRecords,
     },
     gammaGamma: gammaGamma && {
-      ...gammaGamma.params,
+      ...finiteAll(gammaGamma.params),
       logLik: gammaGamma.logLik,
       customers: gammaGamma.customers,
       standardErrors: gammaGamma.standardErrors,
+      standardErrorNote: gammaGamma.standardErrorNote,
+      boundary: gammaGamma.boundary,
+      model: gammaGamma.model,
     },
+    gammaGammaNote: c.gammaGammaNote,
     diagnostics: c.diagnostics,
     badRows: log.badRows satisfies BadRowReport,
   };

@@ -1,8 +1,8 @@
 import {
-  type BgnbdParams,
-  bgnbdConditionalExpected,
-  bgnbdExpectedTransactions,
-  bgnbdProbability,
+  type BgnbdModel,
+  bgnbdModelConditional,
+  bgnbdModelExpected,
+  bgnbdModelProbability,
 } from "./bgnbd.ts";
 import { formatDay } from "./dates.ts";
 import type { CalibrationSummary, Unit } from "./summarise.ts";
@@ -48,9 +48,11 @@ const label = (x: number) => (x >= TOP ? `${TOP}+` : String(x));
 
 /**
  * Fit diagnostics as in Fader, Hardie & Lee (2005), figures 1–4: predicted vs actual repeat
- * purchases per period, the calibration frequency histogram, and the holdout expectations.
+ * purchases per period, the calibration frequency histogram, and the holdout expectations. The
+ * periods run to the later of the last purchase and the calibration end; without a holdout
+ * (calibration ending on or after the last purchase) `holdout` is null.
  */
-export function diagnose(summary: CalibrationSummary, params: BgnbdParams): Diagnostics {
+export function diagnose(summary: CalibrationSummary, params: BgnbdModel): Diagnostics {
   return {
     periodUnit: summary.unit,
     periods: tracking(summary, params),
@@ -61,13 +63,13 @@ export function diagnose(summary: CalibrationSummary, params: BgnbdParams): Diag
 
 // Cumulative predicted purchases at the end of day d = Σ over first days f ≤ d of
 // (customers starting on f) × E[X(d − f)], with E[X] computed once per day offset.
-function tracking(summary: CalibrationSummary, params: BgnbdParams): PeriodRow[] {
+function tracking(summary: CalibrationSummary, params: BgnbdModel): PeriodRow[] {
   const { startDay, lastDay, unitDays, calibrationEnd, repeatsByDay } = summary;
-  const days = lastDay - startDay + 1;
+  const days = Math.max(lastDay, calibrationEnd) - startDay + 1;
   const starting = new Float64Array(days);
   for (const c of summary.customers) starting[c.firstDay - startDay]++;
   const expected = new Float64Array(days);
-  for (let k = 1; k < days; k++) expected[k] = bgnbdExpectedTransactions(params, k / unitDays);
+  for (let k = 1; k < days; k++) expected[k] = bgnbdModelExpected(params, k / unitDays);
   const cumulativeAt = (d: number) => {
     let sum = 0;
     for (let f = 0; f <= d; f++) if (starting[f] > 0) sum += starting[f] * expected[d - f];
@@ -79,7 +81,7 @@ function tracking(summary: CalibrationSummary, params: BgnbdParams): PeriodRow[]
   for (let from = 0, period = 1; from < days; from += unitDays, period++) {
     const to = Math.min(from + unitDays, days) - 1;
     let actual = 0;
-    for (let d = from; d <= to; d++) actual += repeatsByDay[d];
+    for (let d = from; d <= to && d < repeatsByDay.length; d++) actual += repeatsByDay[d];
     cumulativeActual += actual;
     const cumulativePredicted = cumulativeAt(to);
     rows.push({
@@ -97,7 +99,7 @@ function tracking(summary: CalibrationSummary, params: BgnbdParams): PeriodRow[]
   return rows;
 }
 
-function frequency(summary: CalibrationSummary, params: BgnbdParams): FrequencyRow[] {
+function frequency(summary: CalibrationSummary, params: BgnbdModel): FrequencyRow[] {
   const actual = new Array<number>(TOP + 1).fill(0);
   const predicted = new Array<number>(TOP + 1).fill(0);
   const byT = new Map<number, number[]>();
@@ -106,7 +108,7 @@ function frequency(summary: CalibrationSummary, params: BgnbdParams): FrequencyR
     let probabilities = byT.get(c.T);
     if (!probabilities) {
       probabilities = [];
-      for (let x = 0; x < TOP; x++) probabilities.push(bgnbdProbability(params, x, c.T));
+      for (let x = 0; x < TOP; x++) probabilities.push(bgnbdModelProbability(params, x, c.T));
       byT.set(c.T, probabilities);
     }
     let below = 0;
@@ -119,7 +121,7 @@ function frequency(summary: CalibrationSummary, params: BgnbdParams): FrequencyR
   return actual.map((n, x) => ({ x: label(x), actual: n, predicted: predicted[x] }));
 }
 
-function holdout(summary: CalibrationSummary, params: BgnbdParams): Diagnostics["holdout"] {
+function holdout(summary: CalibrationSummary, params: BgnbdModel): Diagnostics["holdout"] {
   const days = summary.lastDay - summary.calibrationEnd;
   if (days <= 0) return null;
   const length = days / summary.unitDays;
@@ -131,7 +133,7 @@ function holdout(summary: CalibrationSummary, params: BgnbdParams): Diagnostics[
     const key = `${c.x}|${c.tx}|${c.T}`;
     let expected = cache.get(key);
     if (expected === undefined) {
-      expected = bgnbdConditionalExpected(params, c, length);
+      expected = bgnbdModelConditional(params, c, length);
       cache.set(key, expected);
     }
     const group = groups[Math.min(c.x, TOP)];

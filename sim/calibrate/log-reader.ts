@@ -1,6 +1,6 @@
 import { InputError, show } from "../errors.ts";
-import { type BadRowKind, type BadRowReport, BadRows } from "./bad-rows.ts";
-import { type Columns, chooseColumns, isHeader } from "./columns.ts";
+import { type BadRowKind, type BadRowReport, BadRows, LogInputError } from "./bad-rows.ts";
+import { type ColumnChoice, type Columns, chooseColumns, isHeader } from "./columns.ts";
 import { type DayMonthOrder, NEEDS_ORDER, parseDate } from "./dates.ts";
 import { type Delimiter, detectDelimiter, splitFields } from "./delimited.ts";
 import { PurchaseStore } from "./purchase-store.ts";
@@ -19,6 +19,8 @@ export type TransactionLog = {
   delimiter: Delimiter;
   header: string[] | undefined;
   columns: Columns;
+  /** How the columns were chosen, in a sentence for the report. */
+  columnChoice: ColumnChoice;
   /** Rows read without fault, and how many of them merged into a purchase on the same day. */
   rows: number;
   mergedRows: number;
@@ -77,13 +79,17 @@ export class LogReader {
     const { file, rows, bad } = this;
     if (rows === 0) {
       const why = s.headerLine ? "has a header but no usable rows" : "has no usable rows";
-      throw new InputError(`${file} ${why}${bad.describe()}; check the file and --columns`);
+      throw new LogInputError(
+        `${file} ${why}${bad.describe()}; check the file and --columns`,
+        bad.report(),
+      );
     }
     return {
       file,
       delimiter: s.delimiter,
       header: s.header,
       columns: s.columns,
+      columnChoice: s.choice,
       rows,
       mergedRows: this.mergedRows,
       purchases: this.purchases,
@@ -103,38 +109,52 @@ export class LogReader {
   }
 
   private handle(s: Setup, text: string, line: number) {
-    const { bad } = this;
     if (line === s.headerLine) return;
-    if (text.trim() === "") return bad.add("blank line", line, text);
-    // A header has no date field, so a repeated one always fails below; only then compare.
-    const reject = (kind: BadRowKind) => {
-      const repeated = s.headerKey !== undefined && key(text, s.delimiter) === s.headerKey;
-      bad.add(repeated ? "repeated header" : kind, line, text);
-    };
     const fields = splitFields(text, s.delimiter);
-    const { id: idColumn, date: dateColumn, amount: amountColumn } = s.columns;
-    if (fields.length <= Math.max(idColumn, dateColumn, amountColumn ?? 0)) {
-      return reject("too few columns");
+    if (fields.length === 1 && fields[0].trim() === "") {
+      this.bad.add("blank line", line, text);
+      return;
     }
+    const { id: idColumn, date: dateColumn, amount: amountColumn } = s.columns;
+    if (fields.length <= s.widest) return this.reject(s, "too few columns", text, line);
     const id = fields[idColumn].trim();
-    if (id === "") return reject("missing customer id");
-    const day = parseDate(fields[dateColumn], this.options.dateFormat);
+    if (id === "") return this.reject(s, "missing customer id", text, line);
+    const day = this.dayOf(fields[dateColumn]);
     if (day === NEEDS_ORDER) {
+      const date = fields[dateColumn].trim();
       throw new InputError(
-        `${this.file} line ${line}: date ${show(fields[dateColumn].trim())} could be day-first or month-first; pass --date-format DMY or --date-format MDY`,
+        `${this.file} line ${line}, column ${s.dateLabel}: ${show(date)} could be day-first or month-first; pass --date-format DMY or --date-format MDY`,
       );
     }
-    if (day === undefined) return reject("unparseable date");
+    if (day === undefined) return this.reject(s, "unparseable date", text, line);
     let amount = 0;
     if (amountColumn !== undefined) {
       const parsed = parseAmount(fields[amountColumn]);
-      if (typeof parsed === "string") return reject(parsed);
+      if (typeof parsed === "string") return this.reject(s, parsed, text, line);
       amount = parsed;
     }
     this.rows++;
     if (this.purchases.add(id, day, amount)) this.mergedRows++;
     if (day < this.firstDay) this.firstDay = day;
     if (day > this.lastDay) this.lastDay = day;
+  }
+
+  private reject(s: Setup, kind: BadRowKind, text: string, line: number) {
+    // A header has no date field, so a repeated one always fails; only then compare.
+    const repeated = s.headerKey !== undefined && key(text, s.delimiter) === s.headerKey;
+    this.bad.add(repeated ? "repeated header" : kind, line, text);
+  }
+
+  // Logs repeat the same few hundred dates; remember them, up to a bound.
+  private readonly dates = new Map<string, number | typeof NEEDS_ORDER | undefined>();
+
+  private dayOf(text: string) {
+    let day = this.dates.get(text);
+    if (day === undefined && !this.dates.has(text)) {
+      day = parseDate(text, this.options.dateFormat);
+      if (this.dates.size < 100_000) this.dates.set(text, day);
+    }
+    return day;
   }
 }
 
@@ -156,13 +176,48 @@ export function readTransactionText(
 
 /** The lines of a text without their ends; a final line end starts no empty line. */
 export function* linesOf(text: string): Generator<string> {
-  const end = /\r\n|\n|\r/g;
-  let from = 0;
-  for (let match = end.exec(text); match; match = end.exec(text)) {
-    yield text.slice(from, match.index);
-    from = match.index + match[0].length;
+  const lines: string[] = [];
+  const splitter = new LineSplitter((line) => lines.push(line));
+  splitter.push(text);
+  splitter.end();
+  yield* lines;
+}
+
+/**
+ * Splits text arriving in chunks into lines as Node's readline does (LF, CRLF or a lone CR end a
+ * line; a final line end starts no empty line), calling `line` for each. A CR at the end of a
+ * chunk waits for the next, which may start with its LF.
+ */
+export class LineSplitter {
+  private carry = "";
+
+  constructor(private readonly line: (text: string) => void) {}
+
+  push(chunk: string): void {
+    const text = this.carry + chunk;
+    let from = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        this.line(text.slice(from, i));
+        from = i + 1;
+      } else if (c === 13) {
+        if (i + 1 === n) break; // Wait: an LF may follow in the next chunk.
+        this.line(text.slice(from, i));
+        if (text.charCodeAt(i + 1) === 10) i++;
+        from = i + 1;
+      }
+    }
+    this.carry = text.slice(from);
   }
-  if (from < text.length) yield text.slice(from);
+
+  end(): void {
+    const rest = this.carry;
+    this.carry = "";
+    if (rest.endsWith("\r")) this.line(rest.slice(0, -1));
+    else if (rest !== "") this.line(rest);
+  }
 }
 
 /** Delimiter, header and columns from the first lines. */
@@ -181,15 +236,24 @@ function prepare(
   const first = nonBlank[0];
   const firstFields = splitFields(first.text, delimiter).map((f) => f.trim());
   const header = isHeader(firstFields) ? firstFields : undefined;
-  const fieldCounts = nonBlank.map((p) => splitFields(p.text, delimiter).length);
-  const fieldCount = Math.max(...fieldCounts);
-  const columns = chooseColumns({ spec: options.columns, header, fieldCount, where: file });
+  const rows = nonBlank.map((p) => splitFields(p.text, delimiter).map((f) => f.trim()));
+  const fieldCount = Math.max(...rows.map((fields) => fields.length));
+  const { columns, choice } = chooseColumns({
+    spec: options.columns,
+    header,
+    fieldCount,
+    sample: header ? rows.slice(1) : rows,
+    where: file,
+  });
   return {
     delimiter,
     header,
     headerLine: header ? first.line : 0,
     headerKey: header ? key(first.text, delimiter) : undefined,
     columns,
+    choice,
+    widest: Math.max(columns.id, columns.date, columns.amount ?? 0),
+    dateLabel: header ? `${show(header[columns.date])}` : String(columns.date + 1),
   };
 }
 
@@ -200,16 +264,32 @@ function key(text: string, delimiter: Delimiter): string {
     .join("\u0000");
 }
 
+/** Amounts above this are taken for errors (no single purchase is a quadrillion). */
+export const MAX_AMOUNT = 1e15;
+
 /**
- * A purchase amount: "29.33", "$1,234.50", "-0" … Negative amounts (returns) and text are bad
- * rows, reported as such.
+ * A purchase amount: "29.33", "$1,234.50", "-0" … Negative amounts (returns), text, and amounts
+ * above 1e15 are bad rows, reported as such.
  */
 export function parseAmount(text: string): number | BadRowKind {
+  // Plain digits with at most one point: most rows of most logs.
+  let plain = text.length > 0 && text.length < 20;
+  let points = 0;
+  for (let i = 0; plain && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) points++;
+    else if (c < 48 || c > 57) plain = false;
+  }
+  if (plain && points <= 1 && text !== ".") {
+    const value = Number(text);
+    return value > MAX_AMOUNT ? "amount too large" : value;
+  }
   let s = text.trim().replace(/^([+-]?)\s*[$€£¥]\s*/, "$1");
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(s)) s = s.replaceAll(",", "");
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return "non-numeric amount";
   const value = Number(s);
-  if (!Number.isFinite(value)) return "non-numeric amount";
+  if (!Number.isFinite(value)) return "amount too large";
   if (value < 0) return "negative amount";
+  if (value > MAX_AMOUNT) return "amount too large";
   return value;
 }

@@ -13,7 +13,7 @@ export class PurchaseStore {
   private tail = new Int32Array(1024);
   private day = new Int32Array(4096);
   private amount = new Float64Array(4096);
-  private next = new Int32Array(4096);
+  private nextNode = new Int32Array(4096);
   private nodes = 0;
 
   get customers(): number {
@@ -39,7 +39,7 @@ export class PurchaseStore {
     const last = this.tail[c];
     if (day > this.day[last]) {
       const node = this.node(day, amount, -1);
-      this.next[last] = node;
+      this.nextNode[last] = node;
       this.tail[c] = node;
       return false;
     }
@@ -51,7 +51,7 @@ export class PurchaseStore {
     let current = this.head[c];
     while (current !== -1 && this.day[current] < day) {
       previous = current;
-      current = this.next[current];
+      current = this.nextNode[current];
     }
     if (current !== -1 && this.day[current] === day) {
       this.amount[current] += amount;
@@ -59,14 +59,34 @@ export class PurchaseStore {
     }
     const node = this.node(day, amount, current);
     if (previous === -1) this.head[c] = node;
-    else this.next[previous] = node;
+    else this.nextNode[previous] = node;
     return false;
   }
 
   /** Calls back with each of a customer's purchase days in order and the day's total amount. */
   forEachPurchase(customer: number, visit: (day: number, amount: number) => void): void {
-    for (let n = this.head[customer]; n !== -1; n = this.next[n])
+    for (let n = this.head[customer]; n !== -1; n = this.nextNode[n])
       visit(this.day[n], this.amount[n]);
+  }
+
+  /**
+   * A customer's purchase days without a callback, for tight loops:
+   * `for (let n = store.first(c); n !== -1; n = store.next(n)) store.dayOf(n)`.
+   */
+  first(customer: number): number {
+    return this.head[customer];
+  }
+
+  next(node: number): number {
+    return this.nextNode[node];
+  }
+
+  dayOf(node: number): number {
+    return this.day[node];
+  }
+
+  amountOf(node: number): number {
+    return this.amount[node];
   }
 
   /** A customer's first purchase day. */
@@ -78,12 +98,12 @@ export class PurchaseStore {
     if (this.nodes >= this.day.length) {
       this.day = grow(this.day);
       this.amount = grow(this.amount);
-      this.next = grow(this.next);
+      this.nextNode = grow(this.nextNode);
     }
     const n = this.nodes++;
     this.day[n] = day;
     this.amount[n] = amount;
-    this.next[n] = next;
+    this.nextNode[n] = next;
     return n;
   }
 }

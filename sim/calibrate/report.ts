@@ -2,7 +2,14 @@ import type { Calibration } from "./calibrate.ts";
 import { formatDay } from "./dates.ts";
 
 const count = (n: number) => n.toLocaleString("en-US");
-const num = (v: number) => (Math.abs(v) >= 1e5 ? v.toExponential(4) : v.toPrecision(5));
+const num = (v: number) =>
+  !Number.isFinite(v)
+    ? "∞"
+    : v === 0
+      ? "0"
+      : Math.abs(v) >= 1e5 || Math.abs(v) < 1e-4
+        ? v.toExponential(4)
+        : v.toPrecision(5);
 const fixed = (v: number, digits = 1) => v.toFixed(digits);
 
 /** A calibration as the plain-text report `retention-lab fit` prints. */
@@ -13,12 +20,15 @@ export function formatCalibration(c: Calibration): string {
   out.push(
     `${log.file}: ${count(log.rows)} rows read (${count(log.mergedRows)} merged into same-day purchases), ${count(log.badRows.total)} bad`,
   );
+  out.push(log.columnChoice.note);
   const holdoutDays = summary.lastDay - summary.calibrationEnd;
   out.push(
     `calibration ${formatDay(summary.startDay)} to ${formatDay(summary.calibrationEnd)} in ${unit}s` +
       (holdoutDays > 0
         ? `; holdout to ${formatDay(summary.lastDay)}`
-        : "; no holdout (pass --calibration-end to keep one)"),
+        : holdoutDays < 0
+          ? `, observed ${-holdoutDays} days past the last purchase (${formatDay(summary.lastDay)}): no holdout, so the diagnostics cover calibration only`
+          : "; no holdout (pass --calibration-end to keep one), so the diagnostics cover calibration only"),
   );
   out.push(
     `customers ${count(summary.customers.length)}` +
@@ -31,24 +41,39 @@ export function formatCalibration(c: Calibration): string {
   out.push("");
   out.push(`BG/NBD, log-likelihood ${fixed(bgnbd.logLik, 2)}`);
   const se = bgnbd.standardErrors;
-  out.push(row("r", bgnbd.params.r, se?.r));
-  out.push(row("alpha", bgnbd.params.alpha, se?.alpha, `(per ${unit})`));
-  out.push(row("a", bgnbd.params.a, se?.a));
-  out.push(row("b", bgnbd.params.b, se?.b));
+  out.push(row("r", bgnbd.params.r, se.r));
+  out.push(row("alpha", bgnbd.params.alpha, se.alpha, `(per ${unit})`));
+  out.push(row("a", bgnbd.params.a, se.a));
+  out.push(row("b", bgnbd.params.b, se.b));
+  if (bgnbd.boundary) out.push(`  At a limit: ${bgnbd.boundary.message}.`);
+  if (bgnbd.model.mu > 0 && !Number.isFinite(bgnbd.params.a)) {
+    out.push(`  drop-out probability a/(a + b) = ${num(bgnbd.model.mu)}`);
+  }
+  if (bgnbd.standardErrorNote) out.push(`  ${capital(bgnbd.standardErrorNote)}.`);
+  const { nbd, dropOutTest: test } = bgnbd;
+  out.push(
+    `  NBD (no drop-out): r ${num(nbd.r)}, alpha ${num(nbd.alpha)}, log-likelihood ${fixed(nbd.logLik, 2)}; ` +
+      `drop-out raises it by ${fixed(test.logLikGain, 2)} (likelihood-ratio p = ${pValue(test.p)})`,
+  );
+  const mle = bgnbd.maximumLikelihood;
+  if (mle) {
+    out.push(
+      `  BG/NBD's own maximum, not used: r ${num(mle.params.r)}, alpha ${num(mle.params.alpha)}, a ${num(mle.params.a)}, b ${num(mle.params.b)}` +
+        ` (drop-out ${num(mle.model.mu)} per purchase), log-likelihood ${fixed(mle.logLik, 2)}`,
+    );
+  }
   if (gammaGamma) {
     const g = gammaGamma.standardErrors;
     out.push(
       `Gamma-Gamma, ${count(gammaGamma.customers)} repeat buyers, log-likelihood ${fixed(gammaGamma.logLik, 2)}`,
     );
-    out.push(row("p", gammaGamma.params.p, g?.p));
-    out.push(row("q", gammaGamma.params.q, g?.q));
-    out.push(row("gamma", gammaGamma.params.gamma, g?.gamma));
+    out.push(row("p", gammaGamma.params.p, g.p));
+    out.push(row("q", gammaGamma.params.q, g.q));
+    out.push(row("gamma", gammaGamma.params.gamma, g.gamma));
+    if (gammaGamma.boundary) out.push(`  At a limit: ${gammaGamma.boundary.message}.`);
+    if (gammaGamma.standardErrorNote) out.push(`  ${capital(gammaGamma.standardErrorNote)}.`);
   } else {
-    out.push(
-      log.hasAmounts
-        ? "Gamma-Gamma: no repeat buyer with a positive amount"
-        : "Gamma-Gamma: no amount column",
-    );
+    out.push(`Gamma-Gamma not fitted: ${c.gammaGammaNote ?? "nothing to fit"}`);
   }
   out.push("");
   const calibrationRows = diagnostics.periods.filter((p) => p.calibration);
@@ -92,8 +117,11 @@ export function formatCalibration(c: Calibration): string {
   return `${out.join("\n")}\n`;
 }
 
-function row(name: string, value: number, se: number | undefined, note = ""): string {
-  const error = se === undefined ? "   (no standard error)" : ` ± ${num(se)}`;
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const pValue = (p: number) => (p < 0.001 ? p.toExponential(1) : p.toFixed(3));
+
+function row(name: string, value: number, se: number | null, note = ""): string {
+  const error = se === null ? "   (no standard error)" : ` ± ${num(se)}`;
   return `  ${name.padEnd(6)} ${num(value).padStart(10)}${error}${note ? `  ${note}` : ""}`;
 }
 

@@ -1,22 +1,17 @@
 /**
- * Standard errors of maximum-likelihood estimates fitted over log-parameters φ = ln θ: the
- * inverse of the numerical Hessian of −ln L in φ gives Var(φ); the delta method gives
- * SE(θ) = θ·SE(φ). Returns null when the Hessian is not positive definite (a flat or boundary
- * optimum), where no standard error means anything.
+ * Standard errors of maximum-likelihood estimates from the Hessian of −ln L in the fitted
+ * coordinates φ: the square roots of the diagonal of its inverse, Var(φ). For φ = ln θ the delta
+ * method gives SE(θ) = θ·SE(φ). Returns null when the Hessian is not positive definite (a flat or
+ * boundary optimum), where no standard error means anything.
  */
-export function logParameterStandardErrors(
-  negLogLik: (phi: readonly number[]) => number,
-  phi: readonly number[],
-  step = 1e-4,
-): number[] | null {
-  const hessian = numericalHessian(negLogLik, phi, step);
+export function standardErrorsFromHessian(hessian: number[][]): number[] | null {
   const covariance = invertSymmetric(hessian);
   if (!covariance) return null;
   const out: number[] = [];
-  for (let i = 0; i < phi.length; i++) {
+  for (let i = 0; i < hessian.length; i++) {
     const variance = covariance[i][i];
     if (!(variance > 0) || !Number.isFinite(variance)) return null;
-    out.push(Math.exp(phi[i]) * Math.sqrt(variance));
+    out.push(Math.sqrt(variance));
   }
   return out;
 }

@@ -26,7 +26,7 @@ export type CalibrationSummary = {
   unit: Unit;
   unitDays: number;
   calibrationEnd: number;
-  /** The last day of the log; the holdout is (calibrationEnd, lastDay]. */
+  /** The last purchase day of the log; the holdout is (calibrationEnd, lastDay], empty when the end is on or after it. */
   lastDay: number;
   /** Customers whose first purchase is on or before the calibration end: those the models see. */
   customers: CustomerSummary[];
@@ -44,11 +44,17 @@ export type CalibrationSummary = {
   acquisitionWindowDays: number;
 };
 
+/** How far after the last purchase an observation period may end (ten years). */
+export const MAX_DAYS_AFTER_LAST = 3650;
+
 /**
  * Per-customer x, tx, T, zbar as the BG/NBD and Gamma-Gamma papers define them: same-day
  * purchases are already merged; the calibration period runs through `calibrationEnd` inclusive
- * (default: the log's last day); times are (day − first day) / 7 for weeks.
- * Throws InputError when fewer than two customers start on or before the calibration end.
+ * (default: the log's last day); times are (day − first day) / 7 for weeks. A calibration end
+ * after the last purchase is the end of observation (lifetimes' `observation_period_end`): every
+ * customer is observed to it and there is no holdout.
+ * Throws InputError when fewer than two customers start on or before the calibration end, or the
+ * end is more than ten years after the last purchase.
  */
 export function summarise(
   log: TransactionLog,
@@ -58,9 +64,9 @@ export function summarise(
   const unitDays = UNIT_DAYS[unit];
   const { purchases, file } = log;
   const end = options.calibrationEnd ?? log.lastDay;
-  if (end > log.lastDay) {
+  if (end > log.lastDay + MAX_DAYS_AFTER_LAST) {
     throw new InputError(
-      `--calibration-end ${formatDay(end)} is after the last purchase in ${file} (${formatDay(log.lastDay)}); pass an earlier date`,
+      `--calibration-end ${formatDay(end)} is ${end - log.lastDay} days after the last purchase in ${file} (${formatDay(log.lastDay)}); an observation period may end at most ${MAX_DAYS_AFTER_LAST} days after it`,
     );
   }
   if (purchases.customers < 2) {
@@ -96,15 +102,16 @@ export function summarise(
     let lastCalibrationDay = firstDay;
     let repeatAmount = 0;
     let holdoutX = 0;
-    purchases.forEachPurchase(c, (day, amount) => {
+    for (let node = purchases.first(c); node !== -1; node = purchases.next(node)) {
+      const day = purchases.dayOf(node);
       if (day > firstDay) repeatsByDay[day - startDay]++;
       if (day > end) holdoutX++;
       else {
         days++;
         lastCalibrationDay = day;
-        if (day > firstDay) repeatAmount += amount;
+        if (day > firstDay) repeatAmount += purchases.amountOf(node);
       }
-    });
+    }
     const x = days - 1;
     customers.push({
       id: purchases.ids[c],

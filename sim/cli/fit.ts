@@ -1,4 +1,4 @@
-import { rename, rm, writeFile } from "node:fs/promises";
+import { rename, rm, stat, writeFile } from "node:fs/promises";
 import {
   calibrate,
   calibrationJson,
@@ -21,6 +21,7 @@ const SPEC: OptionSpec = {
   "date-format": "string",
   json: "string",
   "scenario-out": "string",
+  quiet: "boolean",
   help: "boolean",
 };
 
@@ -32,14 +33,23 @@ likelihood and reports the fit against the data.
   --transactions FILE        CSV, TSV or whitespace-separated log, one row per purchase:
                              customer id, date, amount (optional); header optional
   --calibration-end DATE     YYYY-MM-DD, last day of the calibration period; later purchases
-                             are the holdout (default: the last date in the log, no holdout)
+                             are the holdout (default: the last date in the log, no holdout).
+                             A date after the last purchase ends the observation period there:
+                             no holdout, every customer observed to that day
   --unit day|week            time unit of the fit (default week, as the published CDNOW fit)
-  --columns ID,DATE[,AMOUNT] header names or 1-based indexes (default: by header name, e.g.
-                             customer_id, date, amount; CDNOW_sample.txt needs 2,3,5)
+  --columns ID,DATE[,AMOUNT] header names or 1-based indexes. Default: by header name
+                             (customer/cust/client/user/member/buyer/客户/会员/用户 and their
+                             _id forms; date/日期; amount/金额 …, listed in docs/fitting.md),
+                             or by position for 2 or 3 columns without a header it knows;
+                             CDNOW_sample.txt needs 2,3,5
   --date-format DMY|MDY      how to read dates like 03/04/1997 (refused without it);
                              YYYYMMDD, YYYY-MM-DD and YYYY/MM/DD need nothing
   --json OUT                 write the fit, diagnostics and bad-row report as JSON
   --scenario-out FILE        write a scenario for the simulator (rates per day)
+  --quiet                    no progress lines on stderr (they appear for logs over 8 MB)
+
+A fit whose estimate runs to a limit of the model (no evidence of drop-out, the same rate or
+spend for every customer) is reported at that limit, in words. See docs/fitting.md.
 `;
 
 export const fitCommand: Command = {
@@ -70,8 +80,28 @@ export const fitCommand: Command = {
       options["calibration-end"] as string | undefined,
     );
     const columns = options.columns as string | undefined;
+    const quiet = options.quiet === true;
+    const size = await sizeOf(file);
+    const showProgress = !quiet && size >= PROGRESS_BYTES;
 
-    const result = await calibrate(file, { unit, dateFormat, calibrationEnd, columns });
+    const result = await calibrate(file, {
+      unit,
+      dateFormat,
+      calibrationEnd,
+      columns,
+      onProgress: showProgress
+        ? ({ share, lines }) =>
+            io.stderr(
+              `reading ${file}: ${Math.round(share * 100)} % (${lines.toLocaleString("en-US")} lines)\n`,
+            )
+        : undefined,
+      onFitting: showProgress
+        ? ({ customers, records }) =>
+            io.stderr(
+              `fitting BG/NBD and Gamma-Gamma to ${customers.toLocaleString("en-US")} customers (${records.toLocaleString("en-US")} distinct records)\n`,
+            )
+        : undefined,
+    });
     const json = options.json as string | undefined;
     const scenarioOut = options["scenario-out"] as string | undefined;
     if (json)
@@ -82,8 +112,8 @@ export const fitCommand: Command = {
         calibrationEnd: formatDay(result.summary.calibrationEnd),
         unit,
         acquisitionWindowDays: result.summary.acquisitionWindowDays,
-        bgnbd: result.bgnbd.params,
-        gammaGamma: result.gammaGamma?.params ?? null,
+        bgnbd: result.bgnbd.model,
+        gammaGamma: result.gammaGamma?.model ?? null,
       });
       await writeAtomically(scenarioOut, "scenario-out", `${JSON.stringify(scenario, null, 2)}\n`);
     }
@@ -93,6 +123,17 @@ export const fitCommand: Command = {
     return 0;
   },
 };
+
+// Logs of this size (about 300,000 rows) take a second or more to read: show progress.
+const PROGRESS_BYTES = 8 * 2 ** 20;
+
+async function sizeOf(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size;
+  } catch {
+    return 0; // The import names the problem.
+  }
+}
 
 function keyword(option: string, value: unknown, allowed: readonly string[]): string {
   if (typeof value !== "string" || !allowed.includes(value)) {

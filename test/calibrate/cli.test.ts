@@ -100,11 +100,42 @@ describe("retention-lab fit options (in process)", () => {
     );
   });
 
-  it("refuses a calibration end after the log's last date", async () => {
-    const { code, stderr } = await run([...cdnow, "--calibration-end", "1999-01-01"]);
+  it("takes a calibration end after the last purchase as the end of observation: no holdout, said so", async () => {
+    const json = join(dir, "observed.json");
+    const { code, stdout, stderr } = await run([
+      ...cdnow,
+      "--calibration-end",
+      "1999-01-01",
+      "--json",
+      json,
+    ]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      "calibration 1997-01-01 to 1999-01-01 in weeks, observed 185 days past the last purchase (1998-06-30): no holdout, so the diagnostics cover calibration only",
+    );
+    expect(stdout).not.toMatch(/^Holdout/m);
+    const report = JSON.parse(readFileSync(json, "utf8"));
+    expect(report.holdout).toBe(false);
+    expect(report.holdoutTransactions).toBe(0);
+    expect(report.diagnostics.holdout).toBeNull();
+    // Every customer is observed to the end, the last tracked week included, and every purchase
+    // of the log is in calibration, as without --calibration-end.
+    expect(report.diagnostics.periods.at(-1).end).toBe("1999-01-01");
+    const whole = await run([...cdnow, "--json", json]);
+    expect(whole.code).toBe(0);
+    const all = JSON.parse(readFileSync(json, "utf8"));
+    expect(report.repeatTransactions).toBe(all.repeatTransactions);
+    expect(all.calibrationEnd).toBe("1998-06-30");
+    // Observed longer with no more purchases: less purchasing or more drop-out than to 1998-06-30.
+    expect(report.bgnbd.logLik).not.toBe(all.bgnbd.logLik);
+  });
+
+  it("refuses a calibration end more than ten years after the last purchase, naming it", async () => {
+    const { code, stderr } = await run([...cdnow, "--calibration-end", "2010-01-01"]);
     expect(code).toBe(2);
     expect(stderr).toMatch(
-      /--calibration-end 1999-01-01 is after the last purchase in .* \(1998-06-30\)/,
+      /^retention-lab fit: --calibration-end 2010-01-01 is 4203 days after the last purchase in .*CDNOW_sample\.txt \(1998-06-30\); an observation period may end at most 3650 days after it\n$/,
     );
   });
 

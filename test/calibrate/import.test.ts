@@ -110,11 +110,15 @@ describe("importTransactions", () => {
     expect(log.mergedRows).toBe(2);
   });
 
-  it("refuses a day/month date without --date-format, naming the line and the fix", async () => {
+  it("refuses a day/month date without --date-format, naming the line, the column, the value and the fix", async () => {
     const path = file("id,date,amount\na,1997-01-01,1\nb,03/04/1997,2\n");
     await expect(importTransactions(path)).rejects.toThrow(InputError);
     await expect(importTransactions(path)).rejects.toThrow(
-      `${path} line 3: date "03/04/1997" could be day-first or month-first; pass --date-format DMY or --date-format MDY`,
+      `${path} line 3, column "date": "03/04/1997" could be day-first or month-first; pass --date-format DMY or --date-format MDY`,
+    );
+    const bare = file("a 03/04/1997 1\nb 1997-01-02 2\n");
+    await expect(importTransactions(bare)).rejects.toThrow(
+      `${bare} line 1, column 2: "03/04/1997" could be day-first or month-first`,
     );
   });
 
@@ -188,8 +192,15 @@ describe("importTransactions", () => {
   });
 
   it("refuses columns it cannot place, saying to pass --columns", async () => {
-    await expect(read("customer,when_bought\na,1997-01-01\n")).rejects.toThrow(
-      /no date column.*--columns/,
+    await expect(read("customer,when_bought,store,note\na,1997-01-01,s,n\n")).rejects.toThrow(
+      /no date column among the header's "customer, when_bought, store, note"; pass --columns/,
+    );
+    // Two columns, the header's names unknown and the second column no date: nothing to go by.
+    await expect(read("name,city\nalice,beijing\nbob,paris\n")).rejects.toThrow(
+      /no customer id column among the header's "name, city"; pass --columns/,
+    );
+    await expect(read("1,2\n3,4\n")).rejects.toThrow(
+      /has no header and its column 2 does not read as dates \(first row: "1, 2"\); pass --columns/,
     );
     await expect(read("1 2 19970101 3 4\n5 6 19970102 7 8\n")).rejects.toThrow(
       /has no header and 5 columns; pass --columns/,
@@ -197,6 +208,86 @@ describe("importTransactions", () => {
     await expect(read("id,date\na,1997-01-01\n", { columns: "id,when" })).rejects.toThrow(
       /invalid --columns: "id,when"; no column "when"/,
     );
+  });
+
+  it.each([
+    ["cust,date\n", "cust"],
+    ["customer,date\n", "customer"],
+    ["Client ID,Order Date,Total\n", "Client ID"],
+    ["user_id,timestamp,amount\n", "user_id"],
+    ["MemberNo,day,spend\n", "MemberNo"],
+    ["buyer,date,value\n", "buyer"],
+    ["客户,日期,金额\n", "客户"],
+    ["会员ID,下单时间,实付金额\n", "会员ID"],
+    ["用户编号,支付日期,订单金额\n", "用户编号"],
+  ])("recognises the header %j, customer id %j", async (header, id) => {
+    const rows = ["x1,2024-01-02,5", "x2,2024-01-03,6", "x1,2024-02-01,7"];
+    const columns = header.split(",").length;
+    const body = rows.map((row) => row.split(",").slice(0, columns).join(",")).join("\n");
+    const log = await read(`${header}${body}\n`);
+    expect(log.header?.[log.columns.id]).toBe(id);
+    expect(log.columns).toMatchObject({ id: 0, date: 1 });
+    expect(log.columnChoice.how).toBe("header");
+    expect(log.columnChoice.note).toContain(`customer id "${id}" (column 1)`);
+    expect(log.rows).toBe(3);
+    expect(log.purchases.customers).toBe(2);
+  });
+
+  it("prefers an id form to a bare name and either to a column that merely contains one", async () => {
+    const log = await read("customer_name,customer_id,date\nAnn,7,2024-01-01\nBo,8,2024-01-02\n");
+    expect(log.columns.id).toBe(1);
+    const named = await read("user_agent,member,date\nff,m1,2024-01-01\nff,m2,2024-01-02\n");
+    expect(named.columns.id).toBe(1);
+  });
+
+  it("reads 2 or 3 columns by position when there is no header it knows, and says so", async () => {
+    const bare = await read("c1,2024-01-01,5\nc2,2024-01-02,6\n");
+    expect(bare.columns).toEqual({ id: 0, date: 1, amount: 2 });
+    expect(bare.columnChoice).toMatchObject({
+      how: "position",
+      note: "no header: columns read by position: 1 customer id, 2 date, 3 amount",
+    });
+    const unknown = await read("a,b,c\nc1,2024-01-01,5\nc2,2024-01-02,6\n");
+    expect(unknown.header).toEqual(["a", "b", "c"]);
+    expect(unknown.rows).toBe(2);
+    expect(unknown.columnChoice).toMatchObject({
+      how: "position",
+      id: '"a" (column 1)',
+      amount: '"c" (column 3)',
+      note: 'header "a, b, c" not recognised: columns read by position: 1 customer id, 2 date, 3 amount',
+    });
+    // A header naming only the customer, in the first column, still reads by position.
+    const partly = await read("customer,when_bought\na,1997-01-01\nb,1997-01-02\n");
+    expect(partly.columns).toEqual({ id: 0, date: 1, amount: undefined });
+    expect(partly.columnChoice.how).toBe("position");
+    expect(partly.hasAmounts).toBe(false);
+  });
+
+  it("lets --columns override the header, and says so", async () => {
+    const log = await read("cust,date,amount,paid\na,2024-01-01,5,4\nb,2024-01-02,6,5\n", {
+      columns: "cust,date,paid",
+    });
+    expect(log.columns).toEqual({ id: 0, date: 1, amount: 3 });
+    expect(log.columnChoice).toMatchObject({
+      how: "option",
+      note: 'columns from --columns: customer id "cust" (column 1), date "date" (column 2), amount "paid" (column 4)',
+    });
+  });
+
+  it("reports a header without an amount column, so spend is not fitted", async () => {
+    const log = await read("cust,date,store\na,2024-01-01,s1\nb,2024-01-02,s2\n");
+    expect(log.hasAmounts).toBe(false);
+    expect(log.columnChoice.note).toContain("no amount column recognised");
+  });
+
+  it("skips amounts above 1e15 as bad rows, and reads plain and formatted amounts alike", async () => {
+    const log = await read(
+      'id,date,amount\na,2024-01-01,12.50\nb,2024-01-01,2e15\nc,2024-01-01,"$1,000.25"\nd,2024-01-01,999999999999999999999\n',
+    );
+    expect(log.badRows.byKind).toEqual({ "amount too large": 2 });
+    expect(log.badRows.examples.map((e) => e.line)).toEqual([3, 5]);
+    expect(purchases(log).a).toEqual([["2024-01-01", 12.5]]);
+    expect(purchases(log).c).toEqual([["2024-01-01", 1000.25]]);
   });
 
   it("reads a log longer than its detection sample, rows in any order", async () => {

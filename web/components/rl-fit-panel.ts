@@ -1,11 +1,11 @@
 import { css, html, LitElement } from "lit";
 import { customElement, state } from "lit/decorators.js";
-import type { Calibration } from "../../sim/calibrate/browser.ts";
+import type { BadRowReport, Calibration } from "../../sim/calibrate/browser.ts";
 import { fmt } from "../../sim/report/format.ts";
 import type { Scenario } from "../../sim/scenario/normalize.ts";
 import { DEFAULT_FIT_INPUTS, type FitInputs, fitLog, MAX_LOG_BYTES } from "../fit-inputs.ts";
 import "./rl-fit-frequency-chart.ts";
-import "./rl-fit-summary.ts";
+import { badRowList } from "./rl-fit-summary.ts";
 import "./rl-fit-tracking-chart.ts";
 
 type Fitted = { name: string; fit: Calibration; population: Scenario };
@@ -39,6 +39,10 @@ export class RlFitPanel extends LitElement {
     .status { margin: 0.8rem 0 0; font-size: 0.9rem; color: #3b4048; }
     .error { margin: 0.8rem 0 0; padding: 0.5rem 0.8rem; background: #fff5f4;
       border-left: 3px solid #c0392b; color: #8e2418; font-size: 0.9rem; overflow-wrap: anywhere; }
+    .bad { margin-top: 0.6rem; font-size: 0.9rem; }
+    .bad p { margin: 0 0 0.3rem; }
+    .bad ol { margin: 0; padding-left: 1.2rem; font-size: 0.82rem; }
+    code { background: #f1f2f4; padding: 0 0.25rem; border-radius: 3px; white-space: pre-wrap; word-break: break-all; }
     .result { display: grid; gap: 1.2rem; margin-top: 1rem; }
     .use { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
     .use p { margin: 0; font-size: 0.85rem; color: #5f6670; flex: 1 1 20rem; }
@@ -49,6 +53,8 @@ export class RlFitPanel extends LitElement {
   @state() private file: File | null = null;
   @state() private fitting = false;
   @state() private error = "";
+  /** The rows skipped before the error, listed under it. */
+  @state() private errorRows: BadRowReport | null = null;
   @state() private fitted: Fitted | null = null;
   /** The id of the population last handed to the run form. */
   @state() private used = "";
@@ -76,6 +82,7 @@ export class RlFitPanel extends LitElement {
     const current = ++this.fits;
     this.fitting = true;
     this.error = "";
+    this.errorRows = null;
     this.fitted = null;
     this.used = "";
     try {
@@ -92,7 +99,10 @@ export class RlFitPanel extends LitElement {
       const outcome = fitLog(file.name, text, this.inputs);
       if (current !== this.fits) return;
       if (outcome.fit) this.fitted = { name: file.name, ...outcome };
-      else this.error = outcome.error;
+      else {
+        this.error = outcome.error;
+        this.errorRows = outcome.badRows;
+      }
     } catch (error) {
       if (current !== this.fits) return;
       // Not the user's input but a failure of the page: still a message, never a stack trace.
@@ -192,6 +202,7 @@ export class RlFitPanel extends LitElement {
       ${this.renderForm()}
       ${this.fitting ? html`<p class="status" role="status">Fitting ${this.file?.name}…</p>` : null}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
+      ${this.error ? html`<div class="error-rows">${badRowList(this.errorRows)}</div>` : null}
       ${this.fitted ? this.renderResult(this.fitted) : null}
     `;
   }

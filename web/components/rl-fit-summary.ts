@@ -1,13 +1,19 @@
 import { css, html, LitElement } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import { type Calibration, formatDay } from "../../sim/calibrate/browser.ts";
+import { type BadRowReport, type Calibration, formatDay } from "../../sim/calibrate/browser.ts";
 import { fmt } from "../../sim/report/format.ts";
 
-type ParamRow = { key: string; label: string; estimate: number; se: number | undefined };
+type ParamRow = { key: string; label: string; estimate: number; se: number | null };
+
+/** An estimate for the table: a parameter at an infinite limit shows as ∞. */
+const estimate = (v: number) => (v === Number.POSITIVE_INFINITY ? "∞" : fmt(v, 4));
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
- * The numbers of a fit: what was read, the BG/NBD and Gamma-Gamma estimates with standard errors
- * and log-likelihoods, the holdout check, and the bad rows with the first few lines.
+ * The numbers of a fit: what was read and how the columns were chosen, the BG/NBD and
+ * Gamma-Gamma estimates with standard errors and log-likelihoods, a fit at a limit of its model
+ * in words (with why a standard error is missing), the comparison with NBD, the holdout check,
+ * and the bad rows with the first few lines.
  */
 @customElement("rl-fit-summary")
 export class RlFitSummary extends LitElement {
@@ -26,6 +32,10 @@ export class RlFitSummary extends LitElement {
     tfoot th, tfoot td { border-bottom: 0; color: #3b4048; font-weight: normal; }
     tfoot tr:last-child th { text-align: left; color: #5f6670; font-size: 0.8rem; }
     .none { color: #5f6670; max-width: 22rem; margin: 0; }
+    .limit { margin: 0.5rem 0 0; padding: 0.45rem 0.7rem; background: #fff8e6;
+      border-left: 3px solid #d69e2e; max-width: 30rem; line-height: 1.4; }
+    .note { margin: 0.35rem 0 0; color: #5f6670; font-size: 0.82rem; max-width: 30rem; }
+    .model { display: grid; gap: 0; align-content: start; }
     .bad { margin-top: 1rem; }
     .bad p { margin: 0 0 0.3rem; }
     .bad ol { margin: 0; padding-left: 1.2rem; font-size: 0.82rem; }
@@ -43,7 +53,7 @@ export class RlFitSummary extends LitElement {
         ${rows.map(
           (row) => html`<tr>
             <th scope="row">${row.label}</th>
-            <td data-param=${row.key}>${fmt(row.estimate, 4)}</td>
+            <td data-param=${row.key}>${estimate(row.estimate)}</td>
             <td class="se">${fmt(row.se, 4)}</td>
           </tr>`,
         )}
@@ -55,12 +65,20 @@ export class RlFitSummary extends LitElement {
     </table>`;
   }
 
+  /** What the fit says in words beside a table: a limit, a missing standard error, a comparison. */
+  private notes(lines: (string | null)[], limit: string | null) {
+    return html`${limit ? html`<p class="limit" role="note" data-limit>${limit}</p>` : null}
+      ${lines.filter(Boolean).map((line) => html`<p class="note">${line}</p>`)}`;
+  }
+
   private facts(fit: Calibration) {
     const { log, summary, diagnostics } = fit;
     const holdout = diagnostics.holdout;
+    const after = summary.calibrationEnd - summary.lastDay;
     return html`<p class="facts">
       <strong>${fmt(log.rows)}</strong> rows read (${fmt(log.mergedRows)} merged into same-day
-      purchases), <strong>${fmt(log.badRows.total)}</strong> bad.
+      purchases), <strong>${fmt(log.badRows.total)}</strong> bad;
+      <span data-fact="columns">${log.columnChoice.note}</span>.
       <strong data-fact="customers">${fmt(summary.customers.length)}</strong> customers
       ${summary.customersAfterEnd > 0 ? `(${fmt(summary.customersAfterEnd)} first seen after the calibration end left out)` : ""}
       with <strong data-fact="repeats">${fmt(summary.repeatTransactions)}</strong> repeat
@@ -71,75 +89,104 @@ export class RlFitSummary extends LitElement {
           ? html`Holdout to ${formatDay(summary.lastDay)}: <strong>${fmt(holdout.actual)}</strong>
               repeat transactions, the model expects <strong>${fmt(holdout.predicted, 1)}</strong>
               (${fmt((holdout.predicted / holdout.actual - 1) * 100, 1)} %).`
-          : "No holdout: set a calibration end before the last date to check the fit on later purchases."
+          : after > 0
+            ? `Observed ${fmt(after)} days past the last purchase (${formatDay(summary.lastDay)}): no holdout, so the charts cover calibration only.`
+            : "No holdout: set a calibration end before the last date to check the fit on later purchases."
       }
     </p>`;
   }
 
   private badRows(fit: Calibration) {
-    const report = fit.log.badRows;
-    if (report.total === 0) return null;
-    return html`<div class="bad" role="note">
-      <p>
-        Skipped ${fmt(report.total)} bad row${report.total === 1 ? "" : "s"}:
-        ${Object.entries(report.byKind)
-          .map(([kind, n]) => `${fmt(n)} ${kind}`)
-          .join(", ")}. The first:
-      </p>
-      <ol>
-        ${report.examples.map(
-          (e) => html`<li>line ${fmt(e.line)}, ${e.kind}: <code>${e.text}</code></li>`,
-        )}
-      </ol>
-    </div>`;
+    return badRowList(fit.log.badRows);
   }
 
   override render() {
     const fit = this.fit;
     if (!fit) return null;
-    const { params, standardErrors: se, logLik } = fit.bgnbd;
+    const bg = fit.bgnbd;
+    const { params, standardErrors: se, logLik } = bg;
     const gg = fit.gammaGamma;
     const unit = fit.summary.unit;
+    const test = bg.dropOutTest;
+    const mle = bg.maximumLikelihood;
+    const rows: ParamRow[] = [
+      { key: "r", label: "r", estimate: params.r, se: se.r },
+      { key: "alpha", label: `α (${unit}s)`, estimate: params.alpha, se: se.alpha },
+      { key: "a", label: "a", estimate: params.a, se: se.a },
+      { key: "b", label: "b", estimate: params.b, se: se.b },
+    ];
+    if (bg.model.mu > 0 && !Number.isFinite(params.a)) {
+      rows.push({ key: "dropOut", label: "a/(a + b)", estimate: bg.model.mu, se: null });
+    }
     return html`
       ${this.facts(fit)}
       <div class="models">
-        ${this.table(
-          "BG/NBD",
-          [
-            { key: "r", label: "r", estimate: params.r, se: se?.r },
-            { key: "alpha", label: `α (${unit}s)`, estimate: params.alpha, se: se?.alpha },
-            { key: "a", label: "a", estimate: params.a, se: se?.a },
-            { key: "b", label: "b", estimate: params.b, se: se?.b },
-          ],
-          logLik,
-          `${fmt(fit.bgnbd.customers)} customers`,
-        )}
+        <div class="model">
+          ${this.table("BG/NBD", rows, logLik, `${fmt(bg.customers)} customers`)}
+          ${this.notes(
+            [
+              bg.standardErrorNote ? `${capital(bg.standardErrorNote)}.` : null,
+              `NBD (no drop-out) log-likelihood ${fmt(bg.nbd.logLik, 2)}: drop-out raises it by ${fmt(test.logLikGain, 2)} (likelihood-ratio p = ${test.p < 0.001 ? test.p.toExponential(1) : fmt(test.p, 3)}).`,
+              mle
+                ? `BG/NBD's own maximum (drop-out ${fmt(mle.model.mu, 4)} per purchase, log-likelihood ${fmt(mle.logLik, 2)}) is not used.`
+                : null,
+            ],
+            bg.boundary ? `${bg.boundary.message}.` : null,
+          )}
+        </div>
         ${
           gg
-            ? this.table(
-                "Gamma-Gamma",
-                [
-                  { key: "p", label: "p", estimate: gg.params.p, se: gg.standardErrors?.p },
-                  { key: "q", label: "q", estimate: gg.params.q, se: gg.standardErrors?.q },
-                  {
-                    key: "gamma",
-                    label: "γ",
-                    estimate: gg.params.gamma,
-                    se: gg.standardErrors?.gamma,
-                  },
-                ],
-                gg.logLik,
-                `${fmt(gg.customers)} repeat buyers`,
-              )
-            : html`<p class="none">
-                No Gamma-Gamma fit: the log has no amount column or no repeat buyer with a
-                positive amount, so the population spends the scenario defaults.
+            ? html`<div class="model">
+                ${this.table(
+                  "Gamma-Gamma",
+                  [
+                    { key: "p", label: "p", estimate: gg.params.p, se: gg.standardErrors.p },
+                    { key: "q", label: "q", estimate: gg.params.q, se: gg.standardErrors.q },
+                    {
+                      key: "gamma",
+                      label: "γ",
+                      estimate: gg.params.gamma,
+                      se: gg.standardErrors.gamma,
+                    },
+                  ],
+                  gg.logLik,
+                  `${fmt(gg.customers)} repeat buyers`,
+                )}
+                ${this.notes(
+                  [gg.standardErrorNote ? `${capital(gg.standardErrorNote)}.` : null],
+                  gg.boundary ? `${gg.boundary.message}.` : null,
+                )}
+              </div>`
+            : html`<p class="none" data-gamma-gamma-note>
+                No Gamma-Gamma fit: ${fit.gammaGammaNote ?? "nothing to fit"}, so the population
+                spends the scenario defaults.
               </p>`
         }
       </div>
       ${this.badRows(fit)}
     `;
   }
+}
+
+/**
+ * The skipped rows of a log by kind and the first few by line number, as the fit summary and the
+ * fit panel's error show them; nothing when there are none. Style `.bad` in the host.
+ */
+export function badRowList(report: BadRowReport | null) {
+  if (!report || report.total === 0) return null;
+  return html`<div class="bad" role="note">
+    <p>
+      Skipped ${fmt(report.total)} bad row${report.total === 1 ? "" : "s"}:
+      ${Object.entries(report.byKind)
+        .map(([kind, n]) => `${fmt(n)} ${kind}`)
+        .join(", ")}. The first:
+    </p>
+    <ol>
+      ${report.examples.map(
+        (e) => html`<li>line ${fmt(e.line)}, ${e.kind}: <code>${e.text}</code></li>`,
+      )}
+    </ol>
+  </div>`;
 }
 
 declare global {
