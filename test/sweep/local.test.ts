@@ -108,10 +108,10 @@ describe("retention-lab sweep, local backend", () => {
     const files = jobFiles(two);
     expect(files).toHaveLength(12);
     for (const file of files.slice(0, 5)) rmSync(file);
-    const result = await cli(["sweep", "--spec", spec, "--out", two, "--workers", "2"]);
+    const result = await cli(["sweep", "--spec", spec, "--out", two, "--workers", "1"]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
-      /^sweep: 12 jobs, 7 already done in .* \(skipped\); running 5 on 2 local workers$/m,
+      /^sweep: 12 jobs, 7 already done in .* \(skipped\); running 5 on 1 local workers$/m,
     );
     expect(result.stderr).toMatch(/^sweep: 5 jobs run, 7 reused;/m);
     expect(read(two, "points.csv")).toBe(read(one, "points.csv"));
@@ -130,7 +130,7 @@ describe("retention-lab sweep, local backend", () => {
     expect(kept).toBeGreaterThanOrEqual(1);
     expect(kept).toBeLessThan(12);
     expect(existsSync(join(out, "points.csv"))).toBe(false);
-    const rest = await cli(["sweep", "--spec", spec, "--out", out, "--workers", "2", "--quiet"]);
+    const rest = await cli(["sweep", "--spec", spec, "--out", out, "--workers", "1", "--quiet"]);
     expect(rest.code).toBe(0);
     expect(read(out, "points.csv")).toBe(read(one, "points.csv"));
   });
@@ -149,7 +149,16 @@ describe("retention-lab sweep: oat and sobol summaries", () => {
         { path: "response.lift.hard-sell", values: [0, 12] },
       ],
     });
-    const result = await cli(["sweep", "--spec", spec, "--out", join(dir, "oat"), "--quiet"]);
+    const result = await cli([
+      "sweep",
+      "--spec",
+      spec,
+      "--out",
+      join(dir, "oat"),
+      "--workers",
+      "1",
+      "--quiet",
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /^Tornado \(one at a time around the defaults\): CLV per member, net \(¥\), scenario-nurture − t-plus-7$/m,
@@ -178,7 +187,16 @@ describe("retention-lab sweep: oat and sobol summaries", () => {
         { path: "response.couponLift", min: 0, max: 3 },
       ],
     });
-    const result = await cli(["sweep", "--spec", spec, "--out", join(dir, "sobol"), "--quiet"]);
+    const result = await cli([
+      "sweep",
+      "--spec",
+      spec,
+      "--out",
+      join(dir, "sobol"),
+      "--workers",
+      "1",
+      "--quiet",
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /^Sobol indices \(Saltelli scheme, 4 base samples; 95 % bootstrap intervals\): CLV per member, net \(¥\), scenario-nurture − t-plus-7$/m,
