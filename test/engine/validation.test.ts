@@ -81,6 +81,14 @@ describe("playbook validation", () => {
       "control",
       "t-plus-7",
       "scenario-nurture",
+      "sop-48h",
+      "rfm-layered-offers",
+      "lifecycle-hooks",
+      "membership-tiers-points",
+      "paid-vip",
+      "koc-programme",
+      "win-back",
+      "one-to-one-followup",
     ]);
   });
 });
