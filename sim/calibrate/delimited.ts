@@ -38,14 +38,17 @@ function consistentFieldCount(sample: readonly string[], delimiter: Delimiter): 
   return mode >= 2 && modeCount >= 0.8 * sample.length ? mode : 0;
 }
 
-/** The fields of one line, unquoted; whitespace around unquoted fields is kept for the caller. */
-export function splitFields(line: string, delimiter: Delimiter): string[] {
+/**
+ * The fields of one line, unquoted; whitespace around unquoted fields is kept for the caller.
+ * With `limit`, at most that many fields of a line without quotes (the rest are not needed).
+ */
+export function splitFields(line: string, delimiter: Delimiter, limit?: number): string[] {
   if (!line.includes('"')) {
     if (delimiter === "whitespace") {
       const trimmed = line.trim();
-      return trimmed === "" ? [""] : trimmed.split(/[ \t]+/);
+      return trimmed === "" ? [""] : trimmed.split(/[ \t]+/, limit);
     }
-    return line.split(delimiter);
+    return line.split(delimiter, limit);
   }
   return splitQuoted(line, delimiter);
 }

@@ -15,7 +15,7 @@ import {
   gammaGammaParams,
 } from "./gamma-gamma.ts";
 import { GammaGammaLikelihood } from "./gamma-gamma-objective.ts";
-import { numericalHessian, standardErrorsFromHessian } from "./standard-errors.ts";
+import { hessianFromGradient, standardErrorsFromHessian } from "./standard-errors.ts";
 
 /** A limit an estimate sits at, with what it means for the customers. */
 export type Limit = { parameters: string; meaning: string };
@@ -103,7 +103,7 @@ function minimiseOver(
   const result = bfgs(
     f,
     free.map((i) => base[i]),
-    { gradientTolerance: 1e-10, maxIterations: 400 },
+    { gradientTolerance: 1e-9, maxIterations: 400 },
   );
   const u = base.slice();
   for (let i = 0; i < free.length; i++) u[free[i]] = result.x[i];
@@ -193,9 +193,8 @@ export function fitBgnbd(
       [3, 3 * alpha0, 3, 6],
     ].map(([r, alpha, a, b]) => toU(bgnbdModel({ r, alpha, a, b }))),
     // Near the limits, where a log without much drop-out puts the maximum: a little drop-out,
-    // the same for everyone, spread, or polarised.
+    // the same for everyone or polarised.
     [nbd.u[0], nbd.u[1], 0.1, 0.01],
-    [nbd.u[0], nbd.u[1], 0.2, 0.7],
     [nbd.u[0], nbd.u[1], 0.2, 1.5],
   ];
   const full = starts.map((start) => run(start, [0, 1, 2, 3])).reduce(better);
@@ -391,28 +390,41 @@ function bgnbdStandardErrors(
   else phi.push(Math.log(model.m));
   if (dropOut === "ab") phi.push(Math.log(params.a), Math.log(params.b));
   if (dropOut === "mu") phi.push(Math.log(model.mu / (1 - model.mu)));
-  const toModel = (x: readonly number[]): number[] => {
-    const out = [0, 0, 0, 0];
+  // ψ ↦ v = (ln m, ρ, μ, φ), and −∂ln L/∂ψ = −Jᵀ ∂ln L/∂v with J = ∂v/∂ψ.
+  const dv = [0, 0, 0, 0];
+  const gradient = (x: readonly number[]): number[] => {
+    const v = [0, 0, 0, model.phi];
     let i = 0;
     if (rate) {
-      const r = Math.exp(x[i++]);
-      const alpha = Math.exp(x[i++]);
-      out[0] = Math.log(r / alpha);
-      out[1] = 1 / r;
-    } else out[0] = x[i++];
-    if (dropOut === "ab") {
-      const a = Math.exp(x[i++]);
-      const b = Math.exp(x[i++]);
-      out[2] = a / (a + b);
-      out[3] = 1 / (a + b + 1);
-    } else if (dropOut === "mu") {
-      out[2] = 1 / (1 + Math.exp(-x[i++]));
-      out[3] = model.phi;
+      v[0] = x[0] - x[1];
+      v[1] = Math.exp(-x[0]);
+      i = 2;
+    } else {
+      v[0] = x[0];
+      i = 1;
     }
-    return out;
+    let a = 0;
+    let b = 0;
+    if (dropOut === "ab") {
+      a = Math.exp(x[i]);
+      b = Math.exp(x[i + 1]);
+      v[2] = a / (a + b);
+      v[3] = 1 / (a + b + 1);
+    } else if (dropOut === "mu") {
+      v[2] = 1 / (1 + Math.exp(-x[i]));
+    }
+    likelihood.evaluate(v, dv);
+    const g: number[] = [];
+    if (rate) g.push(-(dv[0] - v[1] * dv[1]), dv[0]);
+    else g.push(-dv[0]);
+    const spread = v[2] * (1 - v[2]);
+    if (dropOut === "ab") {
+      const phi2 = v[3] * v[3];
+      g.push(-(spread * dv[2] - a * phi2 * dv[3]), -(-spread * dv[2] - b * phi2 * dv[3]));
+    } else if (dropOut === "mu") g.push(-spread * dv[2]);
+    return g;
   };
-  const negLogLik = (x: readonly number[]) => -likelihood.evaluate(toModel(x));
-  const se = standardErrorsFromHessian(numericalHessian(negLogLik, phi, 1e-4));
+  const se = standardErrorsFromHessian(hessianFromGradient(gradient, phi, 1e-5));
   if (!se) return { standardErrors: none, note: SINGULAR };
   const out: StandardErrors<keyof BgnbdParams> = { ...none };
   let i = 0;
@@ -539,7 +551,19 @@ export function fitGammaGamma(customers: readonly GammaGammaCustomer[]): GammaGa
     sameMean ? [x[0], 0, x[1]] : [x[0], Math.exp(-x[1]), x[2] - x[1]];
   const interior = limits.length === 0 || (sameMean && limits.length === 1);
   const se = interior
-    ? standardErrorsFromHessian(numericalHessian((x) => -likelihood.evaluate(toV(x)), phi, 1e-4))
+    ? standardErrorsFromHessian(
+        hessianFromGradient(
+          (x) => {
+            const g = [0, 0, 0];
+            likelihood.evaluate(toV(x), g);
+            // v = (ln p, ω = e^−ψ₁, ln θ = ψ₂ − ψ₁), or (ψ₀, 0, ψ₁) at ω = 0.
+            if (sameMean) return [-g[0], -g[2]];
+            return [-g[0], -(-Math.exp(-x[1]) * g[1] - g[2]), -g[2]];
+          },
+          phi,
+          1e-5,
+        ),
+      )
     : null;
   const standardErrors: StandardErrors<keyof GammaGammaParams> = { p: null, q: null, gamma: null };
   let standardErrorNote: string | null = null;

@@ -36,7 +36,7 @@ export class GammaGammaLikelihood {
     for (const { zbar } of records) logSum += Math.log(zbar);
     this.scale = Math.exp(logSum / Math.max(1, records.length));
     const xs = new Map<number, number>();
-    const groups = new Map<string, number>();
+    const groups: Map<number, number>[] = [];
     const xAt: number[] = [];
     const v0: number[] = [];
     const weight: number[] = [];
@@ -47,14 +47,14 @@ export class GammaGammaLikelihood {
         xi = xValues.length;
         xs.set(x, xi);
         xValues.push(x);
+        groups.push(new Map());
       }
-      const key = `${x}|${zbar}`;
-      const g = groups.get(key);
+      const g = groups[xi].get(zbar);
       if (g !== undefined) {
         weight[g]++;
         continue;
       }
-      groups.set(key, weight.length);
+      groups[xi].set(zbar, weight.length);
       xAt.push(xi);
       v0.push((x * zbar) / this.scale);
       weight.push(1);

@@ -110,7 +110,7 @@ export class LogReader {
 
   private handle(s: Setup, text: string, line: number) {
     if (line === s.headerLine) return;
-    const fields = splitFields(text, s.delimiter);
+    const fields = splitFields(text, s.delimiter, s.widest + 1);
     if (fields.length === 1 && fields[0].trim() === "") {
       this.bad.add("blank line", line, text);
       return;
@@ -197,6 +197,15 @@ export class LineSplitter {
     const text = this.carry + chunk;
     let from = 0;
     const n = text.length;
+    if (!text.includes("\r")) {
+      // LF only, the common case: let indexOf find the ends.
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", from)) {
+        this.line(text.slice(from, i));
+        from = i + 1;
+      }
+      this.carry = text.slice(from);
+      return;
+    }
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) {

@@ -43,6 +43,31 @@ export function numericalHessian(
   return H;
 }
 
+/**
+ * The Hessian of f at x from central differences of its gradient, step h in every coordinate,
+ * symmetrised: 2n gradient evaluations instead of 2n² values, and more accurate.
+ */
+export function hessianFromGradient(
+  gradient: (x: readonly number[]) => number[],
+  x: readonly number[],
+  h: number,
+): number[][] {
+  const n = x.length;
+  const columns: number[][] = [];
+  for (let j = 0; j < n; j++) {
+    const up = x.slice();
+    up[j] += h;
+    const down = x.slice();
+    down[j] -= h;
+    const gUp = gradient(up);
+    const gDown = gradient(down);
+    columns.push(gUp.map((v, i) => (v - gDown[i]) / (2 * h)));
+  }
+  return Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => (columns[j][i] + columns[i][j]) / 2),
+  );
+}
+
 /** The inverse of a symmetric positive-definite matrix by Cholesky; null when it is not one. */
 function invertSymmetric(A: number[][]): number[][] | null {
   const n = A.length;
