@@ -23,7 +23,15 @@ export function executeSend(m: MemberState, now: number): void {
   const ref = s.peekRef();
   s.pop();
   const rule = m.plan.rules[ruleIndex];
-  if (!stillDue(m, rule, ref, series, now)) return;
+  if (!stillDue(m, rule, ref, series, now)) {
+    // A recurring campaign skips a member who is not in its audience this time, and comes back
+    // at the next occurrence; any other sequence ends.
+    if (rule.trigger === ON.campaignDay && left > 0 && m.alive && exitsNotMet(m, rule, series)) {
+      const at = now + rule.repeatEveryHours;
+      if (at < m.t.days * 24) s.push(at, ruleIndex, series, left - 1, ref);
+    }
+    return;
+  }
   const plan = m.plan;
   if (plan.quietStart >= 0 && rule.messageKind >= 0) {
     const hour = now - Math.floor(now / 24) * 24;
@@ -41,6 +49,16 @@ export function executeSend(m: MemberState, now: number): void {
     const at = now + rule.repeatEveryHours;
     if (at < m.t.days * 24) s.push(at, ruleIndex, series, left - 1, ref);
   }
+}
+
+/** Whether none of the rule's exit goals has been met since the sequence started. */
+function exitsNotMet(m: MemberState, rule: CompiledRule, series: number): boolean {
+  const exit = rule.exitMask;
+  return !(
+    (exit & EXIT_PURCHASED && m.lastPurchaseHour > series) ||
+    (exit & EXIT_WECOM && m.wecomFriendHour > series) ||
+    (exit & EXIT_OPENED && m.lastOpenHour > series)
+  );
 }
 
 /** Stale events, met exit goals and audiences that no longer match end a sequence. */
@@ -62,12 +80,7 @@ export function stillDue(
   if (trigger === ON.inactive && ref !== m.lastActivityHour) return false;
   if (trigger === ON.membershipExpiring && (ref !== m.vipUntilDay || m.vipUntilDay * 24 <= now))
     return false;
-  const exit = rule.exitMask;
-  if (exit !== 0) {
-    if (exit & EXIT_PURCHASED && m.lastPurchaseHour >= series) return false;
-    if (exit & EXIT_WECOM && m.wecomFriendHour >= series) return false;
-    if (exit & EXIT_OPENED && m.lastOpenHour >= series) return false;
-  }
+  if (rule.exitMask !== 0 && !exitsNotMet(m, rule, series)) return false;
   return rule.audience === null || rule.audience(describe(m));
 }
 

@@ -201,4 +201,61 @@ describe("campaign days", () => {
       joins.reduce((n, d) => n + [10, 40, 70, 100].filter((c) => c >= d).length, 0),
     );
   });
+
+  it("skip a member outside the audience at one occurrence and come back at the next", () => {
+    const world = scenario({
+      acquisition: { windowDays: 1 },
+      purchase: { r: 1, alpha: 1e6, a: 1, b: 1 },
+      disengage: { nonBuyerDailyHazard: 0 },
+      referral: { probabilityPerPurchase: 0 },
+    });
+    // Odd months only: days 10, 70 and 130 are in the audience window, 40 and 100 are not.
+    const monthly = playbook([
+      {
+        on: "campaignDay",
+        day: 10,
+        hour: 12,
+        giftCost: 1,
+        audience: {
+          or: [
+            { daysSinceJoin: { atMost: 20 } },
+            { daysSinceJoin: { atLeast: 60, atMost: 80 } },
+            { daysSinceJoin: { atLeast: 120, atMost: 140 } },
+          ],
+        },
+        repeat: { everyDays: 30, times: 4 },
+      },
+    ]);
+    const report = runComparisonHere({
+      scenario: world,
+      strategies: [monthly],
+      members: 1000,
+      days: 200,
+      seed: 3,
+    });
+    expect(report.arms[0].rules[0].acted).toBe(3000);
+  });
+});
+
+describe("exit goals", () => {
+  it("are met after the trigger, not by the purchase that armed an inactivity rule", () => {
+    const world = scenario({
+      purchase: { r: 2, alpha: 100, a: 0.001, b: 1000 },
+      disengage: { nonBuyerDailyHazard: 0 },
+      referral: { probabilityPerPurchase: 0 },
+    });
+    const quiet = (exitOn: string[]) =>
+      playbook([{ on: "inactive", inactiveDays: 20, giftCost: 1, exitOn }], {
+        id: `quiet-${exitOn.length}`,
+      });
+    const report = runComparisonHere({
+      scenario: world,
+      strategies: [quiet([]), quiet(["purchased"])],
+      members: 10_000,
+      days: 365,
+      seed: 5,
+    });
+    const [plain, exiting] = report.arms;
+    expect(exiting.rules[0].acted).toBeGreaterThan(0.5 * plain.rules[0].acted);
+  });
 });
