@@ -8,6 +8,7 @@ export { describeBadRows, LogInputError } from "./bad-rows.ts";
 export type { BgnbdCustomer, BgnbdModel, BgnbdParams } from "./bgnbd.ts";
 export {
   bgnbdConditionalExpected,
+  bgnbdCustomerLogLikelihood,
   bgnbdExpectedTransactions,
   bgnbdLogLikelihood,
   bgnbdModel,
@@ -33,6 +34,7 @@ export { fitBgnbd, fitGammaGamma } from "./fit.ts";
 export type { GammaGammaCustomer, GammaGammaModel, GammaGammaParams } from "./gamma-gamma.ts";
 export {
   gammaGammaConditionalMeanSpend,
+  gammaGammaCustomerLogLikelihood,
   gammaGammaLogLikelihood,
   gammaGammaModel,
   gammaGammaModelLogLikelihood,

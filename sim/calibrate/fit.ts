@@ -225,31 +225,29 @@ export function fitBgnbd(
     statistic,
     p: Math.min(1, dropOutP),
   };
-  const mle = { trial: best, free };
-  const noDropOut = dropOutTest.p >= DROP_OUT_ALPHA;
-  if (noDropOut) {
-    best = nbd;
-    free = [0, 1];
-  }
-  if (toV(best.u)[1] < NEAR_LIMIT) {
-    const base = best.u.slice();
+  // Every active customer buying at the same rate (ρ = 0), when that fits as well.
+  const sameRate = (trial: Trial, coordinates: number[]) => {
+    if (!(toV(trial.u)[1] < NEAR_LIMIT)) return { trial, free: coordinates };
+    const base = trial.u.slice();
     base[1] = 0;
-    const poisson = run(
-      base,
-      free.filter((i) => i !== 1),
-    );
-    if (logLik(best) - logLik(poisson) <= tolerance) {
-      best = poisson;
-      free = free.filter((i) => i !== 1);
-    }
-  }
+    const rest = coordinates.filter((i) => i !== 1);
+    const poisson = run(base, rest);
+    return logLik(trial) - logLik(poisson) <= tolerance
+      ? { trial: poisson, free: rest }
+      : { trial, free: coordinates };
+  };
+  const noDropOut = dropOutTest.p >= DROP_OUT_ALPHA;
+  // BG/NBD's own maximum, when it is one apart from NBD's.
+  const mle = noDropOut && dropOutTest.logLikGain > tolerance ? sameRate(best, free) : null;
+  const nbdFit = sameRate(nbd, [0, 1]);
+  ({ trial: best, free } = noDropOut ? nbdFit : sameRate(best, free));
   const model = modelAt(best.u, free);
   const { limits, atBound } = bgnbdLimits(model, best.u, lnM0, unit, dropOutTest);
   const params = bgnbdParams(model);
   const { standardErrors, note } = atBound
     ? { standardErrors: { r: null, alpha: null, a: null, b: null }, note: AT_BOUND }
     : bgnbdStandardErrors(likelihood, model);
-  const nbdModel = BgnbdLikelihood.model(toV(nbd.u));
+  const nbdModel = modelAt(nbdFit.trial.u, nbdFit.free);
   return {
     params,
     model,
@@ -259,16 +257,15 @@ export function fitBgnbd(
     logLik: likelihood.evaluate(toModelV(model)),
     dropOutTest,
     maximumLikelihood:
-      !noDropOut || mle.trial === nbd
-        ? null
-        : (() => {
-            const m = modelAt(mle.trial.u, mle.free);
-            return { params: bgnbdParams(m), model: m, logLik: logLik(mle.trial) };
-          })(),
+      mle &&
+      (() => {
+        const m = modelAt(mle.trial.u, mle.free);
+        return { params: bgnbdParams(m), model: m, logLik: logLik(mle.trial) };
+      })(),
     nbd: {
       r: nbdModel.rho === 0 ? Number.POSITIVE_INFINITY : 1 / nbdModel.rho,
       alpha: nbdModel.rho === 0 ? Number.POSITIVE_INFINITY : 1 / (nbdModel.rho * nbdModel.m),
-      logLik: logLik(nbd),
+      logLik: logLik(nbdFit.trial),
     },
     customers: n,
     distinctRecords: likelihood.triples,
@@ -296,7 +293,10 @@ function toModelV(model: BgnbdModel): number[] {
   return [Math.log(model.m), model.rho, model.mu, model.phi];
 }
 
-const sig = (v: number) => Number(v.toPrecision(4)).toString();
+const sig = (v: number) =>
+  Math.abs(v) >= 1e6 || (v !== 0 && Math.abs(v) < 1e-4)
+    ? v.toPrecision(4)
+    : Number(v.toPrecision(4)).toString();
 const pValue = (p: number) => (p < 0.001 ? p.toExponential(1) : p.toFixed(3));
 
 /**
@@ -318,7 +318,7 @@ function bgnbdLimits(
         ? ` (drop-out would raise the log-likelihood by only ${test.logLikGain.toFixed(2)}, likelihood-ratio p = ${pValue(test.p)})`
         : "";
     limits.push({
-      parameters: "a/(a + b) → 0 (b → ∞)",
+      parameters: "a/(a + b) → 0",
       meaning: `no evidence of drop-out in this log${evidence}: the fit is the NBD limit; predictions assume nobody leaves`,
     });
   } else if (model.phi === 0) {

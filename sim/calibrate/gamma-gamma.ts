@@ -36,7 +36,8 @@ export function gammaGammaParams(model: GammaGammaModel): GammaGammaParams {
  * ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln γ + (px−1) ln zbar + px ln x − (px+q) ln(γ + x·zbar)
  * becomes E(q, px) − ln Γ(px) − px ln θ + (px−1) ln zbar + px ln x − (px + q) ln(1 + ωv) with
  * v = x·zbar/θ and E(q, d) = ln Γ(q+d) − ln Γ(q) − d ln q, which vanishes as q → ∞: nothing
- * of size ln Γ(q) is subtracted, and at ω = 0 it is the Gamma(px, x/θ) density of zbar.
+ * of size ln Γ(q) is subtracted, and at ω = 0 it is the Gamma(px, x/θ) density of zbar. When
+ * p·x exceeds q the terms are grouped the other way round (below), for the limit p → ∞.
  */
 export function gammaGammaModelLogLikelihood(
   model: GammaGammaModel,
@@ -45,6 +46,20 @@ export function gammaGammaModelLogLikelihood(
   const { p, omega, theta } = model;
   const { x, zbar } = customer;
   const px = p * x;
+  if (omega > 0 && px > 1 / omega) {
+    // p·x the larger: ln Γ(px+q) − ln Γ(px) = q ln(px) + E(px, q), and the rest regrouped as
+    // −ln Γ(q) + q ln(pγ/zbar) − ln zbar − (px + q) ln(1 + γ/(x·zbar)), nothing of size px ln px
+    // left to cancel (each customer spending the same every time is p → ∞).
+    const q = 1 / omega;
+    const gamma = theta / omega;
+    return (
+      logGammaDifferenceExcess(px, q) -
+      logGamma(q) +
+      q * Math.log((p * gamma) / zbar) -
+      Math.log(zbar) -
+      (px + q) * Math.log1p(gamma / (x * zbar))
+    );
+  }
   const v = (x * zbar) / theta;
   const excess = omega === 0 ? 0 : logGammaDifferenceExcess(1 / omega, px);
   return (

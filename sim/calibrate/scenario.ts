@@ -104,6 +104,8 @@ function simulatorPurchase(
   }
   const model = "m" in fit ? fit : bgnbdModel(fit);
   const params = bgnbdParams(model);
+  const perDay = { ...params, alpha: params.alpha * unitDays };
+  if (Object.values(perDay).every(inPurchaseBounds)) return perDay;
   const mDay = model.m / unitDays;
   let r = params.r;
   let alpha = params.alpha * unitDays;
@@ -149,7 +151,18 @@ function simulatorSpend(
     }
   }
   const params = gammaGammaParams(model);
-  // Keep the mean spend per purchase, p·θ/(1 − ω) = pγ/(q − 1), and move p, q to the bounds.
+  if (
+    params.p <= SPEND_MAX &&
+    params.q > 1 &&
+    params.q <= Q_MAX &&
+    params.gamma > 0 &&
+    params.gamma <= SPEND_MAX
+  ) {
+    return params;
+  }
+  // Keep the mean spend per purchase, p·θ/(1 − ω) = pγ/(q − 1), and move p, q to the bounds,
+  // so long as the spread between customers stays what the fit says (q at least its own value,
+  // or 1,000 when that is larger: a coefficient of variation of the mean within 3 %).
   const mean = (model.p * model.theta) / (1 - model.omega);
   const p = Math.min(model.p, SPEND_MAX);
   let q = Math.min(params.q, Q_MAX);
@@ -158,7 +171,7 @@ function simulatorSpend(
     q = 1 + (SPEND_MAX * p) / mean;
     gamma = SPEND_MAX;
   }
-  if (!(q > 1 && q <= Q_MAX && gamma > 0 && p > 0)) {
+  if (!(q >= Math.min(params.q, 1000) && q <= Q_MAX && gamma > 0 && p > 0)) {
     notes.push(
       `spend left to the defaults: a mean of ${sig(mean)} per purchase is outside the simulator's range`,
     );
@@ -170,4 +183,9 @@ function simulatorSpend(
   return { p, q, gamma };
 }
 
-const sig = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : "∞");
+const sig = (v: number) =>
+  !Number.isFinite(v)
+    ? "∞"
+    : Math.abs(v) >= 1e6 || (v !== 0 && Math.abs(v) < 1e-4)
+      ? v.toPrecision(4)
+      : Number(v.toPrecision(4)).toString();

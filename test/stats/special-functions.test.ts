@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../sim/errors.ts";
 import {
@@ -17,6 +18,12 @@ import {
   studentTSurvival,
   twoSidedNormalP,
 } from "../../sim/stats/index.ts";
+import {
+  digamma,
+  digammaDifferenceExcess,
+  logGammaDifference,
+  logGammaDifferenceExcess,
+} from "../../sim/stats/log-gamma.ts";
 
 // Reference values from mpmath at 40 digits (SciPy for the noncentral t and the t quantile).
 function expectRelative(got: number, want: number, tolerance: number): void {
@@ -126,6 +133,53 @@ describe("log-gamma and the incomplete functions", () => {
     for (const [x, df, want] of table) expectRelative(chiSquareSurvival(x, df), want, 1e-12);
     expect(chiSquareSurvival(1500, 10)).toBeLessThan(1e-300);
     expect(() => chiSquareSurvival(1, 0)).toThrow("chi-square distribution requires df > 0, got 0");
+  });
+});
+
+describe("ln Γ differences and ψ at extreme arguments", () => {
+  // 80-digit decimal references, made as test/calibrate/reference/README.md says.
+  const reference = JSON.parse(
+    readFileSync(new URL("../calibrate/reference/extreme-values.json", import.meta.url), "utf8"),
+  );
+
+  it("takes ln Γ(x + d) − ln Γ(x) without cancellation, to 1e-14, for x up to 1e300", () => {
+    for (const [x, d, want] of reference.logGammaDifference as string[][]) {
+      expectRelative(logGammaDifference(+x, +d), +want, 1e-14);
+    }
+    // Subtracting two ln Γ values of 3.4e16 leaves nothing of the answer: 17.269…
+    expect(logGamma(1e15 + 0.5) - logGamma(1e15)).not.toBeCloseTo(17.2693881974553, 1);
+    expectRelative(logGammaDifference(1e15, 0.5), 17.2693881974553420378, 1e-15);
+  });
+
+  it("keeps the excess ln Γ(x + d) − ln Γ(x) − d ln x to 1e-12 relative, however small it gets", () => {
+    for (const [x, d, want] of reference.logGammaDifferenceExcess as string[][]) {
+      // Below x = 10 the excess is ln Γ values that do not cancel: absolute 1e-14.
+      const tolerance = +x >= 10 ? 1e-12 * Math.abs(+want) : 1e-14;
+      expect(Math.abs(logGammaDifferenceExcess(+x, +d) - +want), `${x}, ${d}`).toBeLessThan(
+        tolerance,
+      );
+    }
+  });
+
+  it("computes ψ to an absolute 1e-15 from 1e-6 to 1e10, its zero included", () => {
+    for (const [x, want] of reference.digamma as string[][]) {
+      expect(Math.abs(digamma(+x) - +want), x).toBeLessThan(1e-15 * Math.max(1, Math.abs(+want)));
+    }
+  });
+
+  it("keeps ψ(x + d) − ψ(x) − d/x to 1e-12 relative as x grows to 1e12", () => {
+    for (const [x, d, want] of reference.digammaDifferenceExcess as string[][]) {
+      expectRelative(digammaDifferenceExcess(+x, +d), +want, +x >= 10 ? 1e-12 : 1e-13);
+    }
+  });
+
+  it("rejects arguments outside x > 0, x + d > 0 with InputError", () => {
+    expect(() => logGammaDifference(0, 1)).toThrow(
+      "log-gamma difference requires x > 0 and x + d > 0, got x = 0, d = 1",
+    );
+    expect(() => logGammaDifferenceExcess(2, -3)).toThrow(InputError);
+    expect(() => digamma(-1)).toThrow("digamma requires x > 0, got -1");
+    expect(() => digammaDifferenceExcess(Number.NaN, 1)).toThrow(InputError);
   });
 });
 
