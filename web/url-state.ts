@@ -1,0 +1,143 @@
+import { ADJUST_METHODS, type AdjustMethod } from "../sim/experiment/ab-tests.ts";
+import type { AnalysisOptions } from "../sim/experiment/analysis.ts";
+import { BUILTIN_SCENARIOS } from "../sim/scenario/builtin.ts";
+import type { Scenario } from "../sim/scenario/normalize.ts";
+import { BUILTIN_STRATEGIES } from "../strategies/index.ts";
+import { parseInputs, type RunInputs } from "./inputs.ts";
+
+/**
+ * The whole set-up in the page's URL, so a link reproduces a run: `#s=` and base64url of a compact
+ * JSON document. Editor texts travel as typed, so a link restores the form exactly, even mid-edit.
+ * The workers are left out on purpose: they are the machine's, and results do not depend on them.
+ */
+export type SharedSetup = {
+  inputs: Omit<RunInputs, "workers">;
+  analysis: AnalysisOptions;
+};
+
+/** Version 1 of the document in the URL; short keys keep links short. */
+type Wire = {
+  v: 1;
+  sc: string;
+  a: string[];
+  m: string;
+  d: string;
+  s: string;
+  pb?: string[];
+  sp?: string;
+  al?: number;
+  ad?: AdjustMethod;
+};
+
+const PREFIX = "#s=";
+
+export function encodeSetup(setup: SharedSetup): string {
+  const { inputs, analysis } = setup;
+  const wire: Wire = {
+    v: 1,
+    sc: inputs.scenario,
+    a: inputs.arms,
+    m: inputs.members,
+    d: inputs.days,
+    s: inputs.seed,
+  };
+  if (inputs.playbooks.length > 0) wire.pb = inputs.playbooks;
+  if (inputs.scenarioPatch !== "") wire.sp = inputs.scenarioPatch;
+  if (analysis.alpha !== undefined) wire.al = analysis.alpha;
+  if (analysis.adjust !== undefined) wire.ad = analysis.adjust;
+  return `${PREFIX}${toBase64Url(JSON.stringify(wire))}`;
+}
+
+/** Why a link's set-up was not used; the page shows it and falls back to the defaults. */
+export class BadLinkError extends Error {
+  override name = "BadLinkError";
+}
+
+/**
+ * Reads a hash written by `encodeSetup`: null when the URL carries no set-up, the set-up when it
+ * is whole and names only things this page knows, else a `BadLinkError` saying what is wrong.
+ * Editor texts are not validated here: the form shows their messages as it would while typing.
+ */
+export function decodeSetup(
+  hash: string,
+  scenarios: readonly Scenario[] = BUILTIN_SCENARIOS,
+): SharedSetup | null {
+  if (hash === "" || hash === "#") return null;
+  if (!hash.startsWith(PREFIX)) throw new BadLinkError(`unknown link format ${clip(hash)}`);
+  let wire: unknown;
+  try {
+    wire = JSON.parse(fromBase64Url(hash.slice(PREFIX.length)));
+  } catch {
+    throw new BadLinkError("the set-up in the link is damaged (not base64url JSON)");
+  }
+  if (!isRecord(wire)) throw new BadLinkError("the set-up in the link is not an object");
+  if (wire.v !== 1) throw new BadLinkError(`unknown set-up version ${clip(wire.v)}`);
+  const text = (key: string): string => {
+    const value = wire[key];
+    if (typeof value !== "string")
+      throw new BadLinkError(`${key} must be text, got ${clip(value)}`);
+    return value;
+  };
+  const texts = (key: string): string[] => {
+    const value = wire[key] ?? [];
+    if (!Array.isArray(value) || value.some((t) => typeof t !== "string"))
+      throw new BadLinkError(`${key} must be a list of texts, got ${clip(value)}`);
+    return value;
+  };
+  const scenario = text("sc");
+  if (!scenarios.some((s) => s.id === scenario))
+    throw new BadLinkError(`unknown scenario ${clip(scenario)}`);
+  const arms = texts("a");
+  const known = BUILTIN_STRATEGIES.map((s) => s.id);
+  const unknown = arms.find((a) => !known.includes(a));
+  if (unknown !== undefined) throw new BadLinkError(`unknown strategy ${clip(unknown)}`);
+  const analysis: AnalysisOptions = {};
+  if (wire.al !== undefined) {
+    if (typeof wire.al !== "number" || !(wire.al > 0 && wire.al < 1))
+      throw new BadLinkError(`α must be a number between 0 and 1, got ${clip(wire.al)}`);
+    analysis.alpha = wire.al;
+  }
+  if (wire.ad !== undefined) {
+    if (!ADJUST_METHODS.includes(wire.ad as AdjustMethod))
+      throw new BadLinkError(`unknown adjustment ${clip(wire.ad)}`);
+    analysis.adjust = wire.ad as AdjustMethod;
+  }
+  const sp = wire.sp ?? "";
+  if (typeof sp !== "string") throw new BadLinkError(`sp must be text, got ${clip(sp)}`);
+  const inputs = {
+    scenario,
+    arms,
+    members: text("m"),
+    days: text("d"),
+    seed: text("s"),
+    playbooks: texts("pb"),
+    scenarioPatch: sp,
+  };
+  // A number a person could not have run is tampering; say which, as the form would.
+  const parsed = parseInputs({ ...inputs, workers: "1" }, scenarios);
+  const bad =
+    "errors" in parsed && parsed.errors.find((e) => ["members", "days", "seed"].includes(e.field));
+  if (bad) throw new BadLinkError(bad.message);
+  return { inputs, analysis };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+function clip(value: unknown): string {
+  const text = typeof value === "string" ? JSON.stringify(value) : String(JSON.stringify(value));
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+function toBase64Url(text: string): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(code: string): string {
+  if (!/^[A-Za-z0-9_-]*$/.test(code)) throw new Error("not base64url");
+  const binary = atob(code.replaceAll("-", "+").replaceAll("_", "/"));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+}
