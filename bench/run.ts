@@ -75,7 +75,9 @@ console.log(
 
 console.log("\nsweeps (bench/sweep.ts):");
 console.log(
-  execFileSync(process.execPath, ["--import", "tsx", here("./sweep.ts")], { encoding: "utf8" })
+  execFileSync(process.execPath, ["--import", "tsx", here("./sweep.ts"), "--rounds", "1"], {
+    encoding: "utf8",
+  })
     .trim()
     .replace(/^/gm, "  "),
 );

@@ -12,7 +12,7 @@ fills the queue and collects the results. Run the same version of retention-lab 
 
   --queue URL          the Redis server: redis://HOST:PORT, redis://:PASSWORD@HOST:PORT/DB, or
                        rediss://… for TLS (a managed Redis)
-  --workers N          jobs at once, each on its own engine thread (default: the number of cores)
+  --workers N          engine threads, jobs simulated at once (default: the number of cores)
   --stall-seconds S    lock time of a job (default 30): a worker that dies mid-job loses its jobs
                        to the other workers after about this long
   --quiet              no line per job on stderr

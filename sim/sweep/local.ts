@@ -3,8 +3,10 @@ import type { BackendRun } from "./backend.ts";
 import { EngineThreads, runJob } from "./execute.ts";
 
 /**
- * The local backend: `workers` engine threads, each taking the next job when it is free. A job's
- * result is stored as soon as it finishes; after a cancel, nothing more is stored.
+ * The local backend: `workers` engine threads, each taking the next job when it is free. One job
+ * more than threads is in hand, so a thread simulates the next job while the main thread builds a
+ * finished one's report. A job's result is stored as soon as it finishes; after a cancel, nothing
+ * more is stored.
  */
 export async function runLocal(run: BackendRun, workers: number): Promise<void> {
   const { jobs, signal } = run;
@@ -18,18 +20,13 @@ export async function runLocal(run: BackendRun, workers: number): Promise<void> 
   const lane = async () => {
     while (!stop.signal.aborted && next < jobs.length) {
       const job = jobs[next++];
-      const thread = await threads.acquire();
-      try {
-        const result = await runJob(run.input(job), thread, stop.signal);
-        if (!stop.signal.aborted) run.onResult(job, result);
-      } finally {
-        threads.release(thread);
-      }
+      const result = await runJob(run.input(job), threads, stop.signal);
+      if (!stop.signal.aborted) run.onResult(job, result);
     }
   };
   try {
     await Promise.all(
-      Array.from({ length: Math.min(workers, jobs.length) }, () =>
+      Array.from({ length: Math.min(workers + 1, jobs.length) }, () =>
         lane().catch((error) => {
           stop.abort();
           throw error;

@@ -7,7 +7,7 @@ import { connectRedis, pause, QUEUE_NAME } from "./redis.ts";
 
 export type QueueWorkerOptions = {
   url: string;
-  /** Jobs at once, each on its own engine thread. */
+  /** Engine threads: jobs simulated at once (one more job is in hand, its report being built). */
   threads: number;
   /**
    * How long a job's lock lasts without renewal (the worker renews it every half of this while the
@@ -43,16 +43,12 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<numbe
         );
       }
       log(`${job.id} started (attempt ${job.attemptsStarted})`);
-      const thread = await threads.acquire();
-      try {
-        return await runJob(input, thread);
-      } finally {
-        threads.release(thread);
-      }
+      return await runJob(input, threads);
     },
     {
       connection,
-      concurrency: options.threads,
+      // One job more than threads: a thread simulates while the main thread builds a report.
+      concurrency: options.threads + 1,
       lockDuration: options.stallSeconds * 1000,
       stalledInterval: options.stallSeconds * 1000,
       maxStalledCount: MAX_STALLED,
@@ -64,7 +60,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<numbe
   });
   worker.on("failed", (job, error) => log(`${job?.id ?? "a job"} failed: ${error.message}`));
   worker.on("error", (error) => log(`queue error: ${error.message}`));
-  log(`waiting for jobs on ${QUEUE_NAME} (${options.threads} at a time)`);
+  log(`waiting for jobs on ${QUEUE_NAME} (${options.threads} engine threads)`);
   try {
     while (!signal.aborted) await pause(60_000, signal);
     log("stopping: finishing the jobs in hand");
