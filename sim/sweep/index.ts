@@ -23,3 +23,4 @@ export {
   type SweepSpec,
 } from "./spec.ts";
 export type { SweepSummary } from "./summary.ts";
+export { bestSplit, type Interval, type Split, shareBeating, spearman } from "./summary-stats.ts";

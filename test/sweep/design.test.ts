@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../sim/random.ts";
-import { buildDesign, normalizeSweepSpec, planSweep } from "../../sim/sweep/index.ts";
-import { bestSplit, shareBeating, spearman } from "../../sim/sweep/summary-stats.ts";
+import {
+  bestSplit,
+  buildDesign,
+  normalizeSweepSpec,
+  planSweep,
+  shareBeating,
+  spearman,
+} from "../../sim/sweep/index.ts";
 import { builtinScenario, builtinStrategy } from "../engine/helpers.ts";
 
 const load = { scenario: builtinScenario, strategy: builtinStrategy };
