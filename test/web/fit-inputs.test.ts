@@ -57,3 +57,50 @@ describe("the fit panel's fit", () => {
     );
   });
 });
+
+describe("the fit panel's fit at the edges (issue 9)", () => {
+  it("fits a tiny log whose customers always spend the same into a population the run form takes", () => {
+    const text = [
+      "customer,date,amount",
+      "a,2024-01-03,10",
+      "a,2024-02-10,10",
+      "b,2024-01-05,20",
+      "b,2024-04-01,20",
+      "c,2024-01-09,35",
+      "c,2024-05-20,35",
+      "e,2024-03-01,12",
+    ].join("\n");
+    const outcome = fitLog("tiny.csv", text, inputs());
+    if (!outcome.fit) throw new Error(outcome.error);
+    expect(outcome.population.spend.p).toBeLessThanOrEqual(1e9);
+    expect(outcome.fit.bgnbd.boundary?.message).toMatch(/No evidence of drop-out in this log/);
+  });
+
+  it("returns the rows skipped before an error, by line, beside the message", () => {
+    const text = "id,date,amount\na,2024-01-01,5\nb,someday,5\nc,2024-01-02,-1\nd,2024-01-03,x\n";
+    const outcome = fitLog("short.csv", text, inputs());
+    expect(outcome.error).toBe(
+      "short.csv has only one customer; the models need a log of many customers' purchases",
+    );
+    expect(outcome.badRows?.examples).toEqual([
+      { line: 3, kind: "unparseable date", text: "b,someday,5" },
+      { line: 4, kind: "negative amount", text: "c,2024-01-02,-1" },
+      { line: 5, kind: "non-numeric amount", text: "d,2024-01-03,x" },
+    ]);
+    const unusable = fitLog("bad.csv", "id,date\na,never\nb,later\n", inputs());
+    expect(unusable.error).toMatch(/^bad\.csv has a header but no usable rows/);
+    expect(unusable.badRows?.total).toBe(2);
+    expect(fitLog("empty.csv", "", inputs()).badRows).toBeNull();
+  });
+
+  it("names the file, the line, the column and the value of a date it cannot read", () => {
+    const outcome = fitLog(
+      "dates.csv",
+      "cust,purchase date\na,2024-01-05\nb,03/04/2024\n",
+      inputs(),
+    );
+    expect(outcome.error).toBe(
+      'dates.csv line 3, column "purchase date": "03/04/2024" could be day-first or month-first; pass Date format DMY or MDY',
+    );
+  });
+});

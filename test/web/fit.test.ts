@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { uniformLog } from "../calibrate/synthetic-log.ts";
 import { LONG, openDashboard, runWith, type Served, serveDashboard } from "./browser.ts";
 
 const CDNOW = resolve("data/cdnow/CDNOW_sample.txt");
@@ -150,6 +151,70 @@ describe("the fit panel in headless Chromium", () => {
         "line 6,922, negative amount: 00002 00002 19970301 1 -5",
       ]);
       expect(await page.locator("rl-fit-summary td[data-param=r]").textContent()).toBe("0.2426");
+      expect(problems).toEqual([]);
+      await page.context().close();
+    },
+    LONG,
+  );
+
+  it(
+    "says in words when a fit sits at a limit, lists the bad rows behind an error, and names the file, line, column and value",
+    async () => {
+      const { page, problems } = await openDashboard(served);
+      // Issue 9's log without drop-out: the NBD limit.
+      const text = `customer_id,date,amount\n${[...uniformLog({ customers: 3000, seed: 1 })].join("\n")}\n`;
+      await options(page, {});
+      await upload(page, { name: "no-drop-out.csv", text });
+      const limit = page.locator("rl-fit-summary [data-limit]");
+      await limit.waitFor({ timeout: LONG });
+      expect(await limit.textContent()).toContain(
+        "No evidence of drop-out in this log (drop-out would raise the log-likelihood by only 0.48, likelihood-ratio p = 0.165): the fit is the NBD limit; predictions assume nobody leaves",
+      );
+      expect(await param(page, "BG/NBD", "a")).toBe("0");
+      expect(await param(page, "BG/NBD", "b")).toBe("∞");
+      const notes = (await page.locator("rl-fit-summary .note").allTextContents()).join(" ");
+      expect(notes).toContain(
+        "No standard errors for a, b: they sit at a limit, where the log-likelihood is flat in them.",
+      );
+      expect(await page.locator("rl-fit-summary [data-fact=columns]").textContent()).toBe(
+        'columns by header name: customer id "customer_id" (column 1), date "date" (column 2), amount "amount" (column 3)',
+      );
+      await page.locator(panel).scrollIntoViewIfNeeded();
+      await page.locator(panel).screenshot({ path: resolve("tmp/fit-panel-limit.png") });
+      // Its population runs: the simulator takes "nobody leaves".
+      await page.getByRole("button", { name: "Use this population" }).click();
+      await expect
+        .poll(() => page.locator("rl-run-form select[name=scenario]").inputValue())
+        .toBe("fitted-no-drop-out");
+
+      // An error after bad rows: the message, and the rows by line.
+      const error = page.locator(`${panel} .error`);
+      await upload(page, {
+        name: "short.csv",
+        text: "id,date,amount\na,2024-01-01,5\nb,someday,5\nc,2024-01-02,-1\n",
+      });
+      await expect
+        .poll(() => error.textContent())
+        .toBe(
+          "short.csv has only one customer; the models need a log of many customers' purchases",
+        );
+      const rows = await page.locator(`${panel} .error-rows li`).allTextContents();
+      expect(rows.map((l) => l.replace(/\s+/g, " ").trim())).toEqual([
+        "line 3, unparseable date: b,someday,5",
+        "line 4, negative amount: c,2024-01-02,-1",
+      ]);
+      await page.locator(panel).screenshot({ path: resolve("tmp/fit-panel-bad-rows.png") });
+
+      await upload(page, {
+        name: "dates.csv",
+        text: "cust,purchase date\na,2024-01-05\nb,03/04/2024\n",
+      });
+      await expect
+        .poll(() => error.textContent())
+        .toBe(
+          'dates.csv line 3, column "purchase date": "03/04/2024" could be day-first or month-first; pass Date format DMY or MDY',
+        );
+      expect(await page.locator(`${panel} .error-rows li`).count()).toBe(0);
       expect(problems).toEqual([]);
       await page.context().close();
     },

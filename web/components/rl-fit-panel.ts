@@ -197,7 +197,9 @@ export class RlFitPanel extends LitElement {
       <h2>Fit a population to your transactions</h2>
       <p class="lead">
         A CSV, TSV or whitespace-separated log, one row per purchase: customer id, date and
-        optionally amount. It is read and fitted in this page and never uploaded.
+        optionally amount, found by their header names (customer, cust, client, user, member,
+        buyer, 客户, 会员, 用户 or their id forms; date, 日期; amount, 金额 …) or, in a file of 2 or
+        3 columns, by position. It is read and fitted in this page and never uploaded.
       </p>
       ${this.renderForm()}
       ${this.fitting ? html`<p class="status" role="status">Fitting ${this.file?.name}…</p>` : null}

@@ -5,8 +5,8 @@ import { fmt } from "../../sim/report/format.ts";
 
 type ParamRow = { key: string; label: string; estimate: number; se: number | null };
 
-/** An estimate for the table: a parameter at an infinite limit shows as ∞. */
-const estimate = (v: number) => (v === Number.POSITIVE_INFINITY ? "∞" : fmt(v, 4));
+/** An estimate for the table: a parameter at a limit shows as ∞ or 0. */
+const estimate = (v: number) => (v === Number.POSITIVE_INFINITY ? "∞" : v === 0 ? "0" : fmt(v, 4));
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
