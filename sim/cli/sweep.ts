@@ -112,7 +112,10 @@ export const sweepCommand: Command = {
         signal: controller.signal,
         onStart: ({ total, reused, dir }) => {
           if (quiet) return;
-          const where = backend.kind === "local" ? `${workers} local workers` : redact(backend.url);
+          const where =
+            backend.kind === "local"
+              ? `${workers} local worker${workers === 1 ? "" : "s"}`
+              : redact(backend.url);
           const skipped = reused > 0 ? `, ${reused} already done in ${dir} (skipped)` : "";
           io.stderr(`sweep: ${total} jobs${skipped}; running ${total - reused} on ${where}\n`);
           progress = createProgress(io.stderr, total - reused, process.stderr.isTTY === true);

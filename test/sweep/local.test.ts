@@ -93,7 +93,7 @@ describe("retention-lab sweep, local backend", () => {
     expect(first.stdout).toMatch(
       /^Parameter effects: CLV per member, net \(¥\), scenario-nurture − t-plus-7$/m,
     );
-    expect(first.stderr).toMatch(/^sweep: 12 jobs; running 12 on 1 local workers$/m);
+    expect(first.stderr).toMatch(/^sweep: 12 jobs; running 12 on 1 local worker$/m);
     expect(first.stderr).toMatch(/^sweep: 12\/12 jobs \(100 %\), [\d.]+ jobs\/s, ETA 0 s$/m);
   });
 
@@ -111,7 +111,7 @@ describe("retention-lab sweep, local backend", () => {
     const result = await cli(["sweep", "--spec", spec, "--out", two, "--workers", "1"]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
-      /^sweep: 12 jobs, 7 already done in .* \(skipped\); running 5 on 1 local workers$/m,
+      /^sweep: 12 jobs, 7 already done in .* \(skipped\); running 5 on 1 local worker$/m,
     );
     expect(result.stderr).toMatch(/^sweep: 5 jobs run, 7 reused;/m);
     expect(read(two, "points.csv")).toBe(read(one, "points.csv"));
