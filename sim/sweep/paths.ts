@@ -44,7 +44,7 @@ function listKeys(object: Record<string, unknown>): string {
 export function scenarioNumberAt(where: Where, scenario: Scenario, path: string): number {
   const steps = parsePath(where, path);
   const top = steps[0] as string;
-  if (steps.length === 1 && top in SET_BY_SPEC) {
+  if (steps.length === 1 && Object.hasOwn(SET_BY_SPEC, top)) {
     where.fail(`is set by the spec's ${SET_BY_SPEC[top]}, not swept as a scenario parameter`, path);
   }
   let value: unknown = scenario;
