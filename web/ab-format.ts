@@ -1,5 +1,7 @@
-import type { AdjustMethod } from "../sim/experiment/ab-tests.ts";
+import type { AbTest, AdjustMethod } from "../sim/experiment/ab-tests.ts";
+import { type ArmReport, CONTROL_STRATEGY, vsControl } from "../sim/report/arm-report.ts";
 import { fmt, pct, pValue, signed as signedValue } from "../sim/report/format.ts";
+import type { Report } from "../sim/report/report.ts";
 
 export { pValue };
 
@@ -25,13 +27,13 @@ export const ADJUST_LABELS: Record<AdjustMethod, string> = {
 export function adjustSentence(adjust: AdjustMethod, tests: number): string {
   switch (adjust) {
     case "holm":
-      return `p is adjusted across all ${tests} tests by Holm's step-down method, so the chance of any false ✓ in the table stays ≤ α.`;
+      return `p is adjusted across all ${tests} tests by Holm's step-down method, so the chance of any false "significant" in the table stays ≤ α.`;
     case "BH":
-      return `p is adjusted across all ${tests} tests by Benjamini–Hochberg, so the expected share of false ✓ among the ✓ stays ≤ α.`;
+      return `p is adjusted across all ${tests} tests by Benjamini–Hochberg, so the expected share of false "significant" among the significant stays ≤ α.`;
     case "bonferroni":
-      return `p is adjusted across all ${tests} tests by Bonferroni (p × ${tests}, at most 1), so the chance of any false ✓ stays ≤ α.`;
+      return `p is adjusted across all ${tests} tests by Bonferroni (p × ${tests}, at most 1), so the chance of any false "significant" stays ≤ α.`;
     default:
-      return `p is not adjusted: each of the ${tests} tests is read on its own, so false ✓ add up across the table.`;
+      return `p is not adjusted: each of the ${tests} tests is read on its own, so false "significant" verdicts add up across the table.`;
   }
 }
 
@@ -69,4 +71,208 @@ export function lift(value: number | null | undefined): string {
 /** "95 %" for α = 0.05: the confidence of the intervals. */
 export function confidence(alpha: number): string {
   return `${Number(((1 - alpha) * 100).toFixed(1))} %`;
+}
+
+/** Which way a metric is better for the arm: more retention, conversion, revenue, CLV; fewer opt-outs. */
+export type Better = "higher" | "lower";
+
+/** The A/B metrics where a rise is worse for the arm (by metric id); every other metric is better higher. */
+const LOWER_IS_BETTER = new Set(["opt-out"]);
+
+export const betterWay = (metricId: string): Better =>
+  LOWER_IS_BETTER.has(metricId) ? "lower" : "higher";
+
+/**
+ * A verdict FOR THE ARM. `tone` colours it by direction: `better`/`worse` when the interval rules
+ * out no difference, `leans-better`/`leans-worse` when there is no interval to judge by (the
+ * direction only), `unclear` when the test found no clear difference, `none` without a number.
+ */
+export type Tone = "better" | "worse" | "leans-better" | "leans-worse" | "unclear" | "none";
+export type Verdict = { text: string; tone: Tone };
+
+/**
+ * The verdict on a difference (arm − baseline) whose better direction is `better`. `significant`
+ * comes from a test with an interval; null means there is none, and the verdict says so rather
+ * than claim a significance it does not have.
+ */
+export function verdict(
+  diff: number | null | undefined,
+  better: Better,
+  significant: boolean | null,
+): Verdict {
+  if (!finite(diff)) return { text: "—", tone: "none" };
+  const good = better === "higher" ? diff > 0 : diff < 0;
+  if (significant === null) {
+    if (diff === 0) return { text: "no difference, no interval", tone: "unclear" };
+    return good
+      ? { text: "better, no interval", tone: "leans-better" }
+      : { text: "worse, no interval", tone: "leans-worse" };
+  }
+  if (!significant || diff === 0) return { text: "no clear difference", tone: "unclear" };
+  return good
+    ? { text: "better, significant", tone: "better" }
+    : { text: "worse, significant", tone: "worse" };
+}
+
+/**
+ * One number of the scorecard: the value, what it is measured on, its interval ("95 % CI […]", or
+ * "no interval" where the report has none) and the verdict.
+ */
+export type ScoreCell = { value: string; detail: string; interval: string; verdict: Verdict };
+
+/** The scorecard's metrics, in the order a strategist reads them. */
+export const SCORE_METRICS = [
+  { id: "revenue", label: "incremental revenue per member" },
+  { id: "clvNet", label: "incremental net CLV per member" },
+  { id: "conversion", label: "conversion (≥ 1 purchase)" },
+  { id: "overMessaging", label: "members lost to over-messaging" },
+  { id: "optOut", label: "members who opted out of a channel" },
+  { id: "roi", label: "incremental ROI" },
+] as const;
+export type ScoreMetricId = (typeof SCORE_METRICS)[number]["id"];
+
+export type ScoreArm = {
+  strategy: string;
+  strategyName: string;
+  baseline: boolean;
+  cells: Record<ScoreMetricId, ScoreCell>;
+};
+
+export type Scorecard = {
+  /** The arm every other is measured against: the `control` arm, or else the first arm. */
+  baseline: string;
+  baselineIsControl: boolean;
+  arms: ScoreArm[];
+};
+
+const share = (count: number, members: number) => (members > 0 ? count / members : null);
+
+/** ROI as a signed percentage: 1.5 → "+150 %". */
+export function roiText(roi: number | null | undefined): string {
+  if (!finite(roi)) return "—";
+  return lift(roi);
+}
+
+/**
+ * The scorecard of a report: per arm the few numbers a strategist decides on, each against the
+ * baseline (the `control` arm when the run has one, its `vsControl` figures; else the first arm).
+ * Intervals come from the report's A/B tests when they compare with the same baseline; a number
+ * with no test says "no interval" and its verdict gives the direction only.
+ */
+export function scorecard(report: Report): Scorecard | null {
+  const arms = report.arms;
+  if (arms.length === 0) return null;
+  const control = arms.find((a) => a.strategy === CONTROL_STRATEGY);
+  const base = control ?? arms[0];
+  const tests = new Map<string, AbTest>();
+  for (const t of report.tests) {
+    if (t.controlStrategy === base.strategy) tests.set(`${t.metric}/${t.strategy}`, t);
+  }
+  const level = confidence(report.alpha);
+  const testOf = (metric: string, arm: ArmReport) => tests.get(`${metric}/${arm.strategy}`);
+  const ci = (t: AbTest, kind: MetricKind) => `${level} CI ${interval(t.ciLow, t.ciHigh, kind)}`;
+  const NONE = "no interval";
+
+  /** A share of members, as a difference with the test's interval when there is one. */
+  const shareCell = (
+    arm: ArmReport,
+    metric: string | null,
+    count: (a: ArmReport) => number,
+    better: Better,
+  ): ScoreCell => {
+    const t = metric ? testOf(metric, arm) : undefined;
+    if (t) {
+      return {
+        value: signed(t.diff, "proportion"),
+        detail: `${pct(share(count(arm), arm.members))} of members`,
+        interval: ci(t, "proportion"),
+        verdict: verdict(t.diff, better, t.significant),
+      };
+    }
+    const a = share(count(arm), arm.members);
+    const b = share(count(base), base.members);
+    const diff = a !== null && b !== null ? a - b : null;
+    return {
+      value: signed(diff, "proportion"),
+      detail: `${pct(a)} of members`,
+      interval: NONE,
+      verdict: verdict(diff, better, null),
+    };
+  };
+
+  const baselineCells = (arm: ArmReport): Record<ScoreMetricId, ScoreCell> => {
+    const is = { text: "baseline", tone: "none" } as const;
+    const cell = (value: string, detail: string): ScoreCell => ({
+      value,
+      detail,
+      interval: "",
+      verdict: is,
+    });
+    return {
+      revenue: cell(armValue(arm.revenuePerMember, "mean"), "revenue per member"),
+      clvNet: cell(armValue(arm.clvNetPerMember, "mean"), "net CLV per member"),
+      conversion: cell(pct(share(arm.converted, arm.members)), "of members"),
+      overMessaging: cell(pct(share(arm.churn.overMessaging, arm.members)), "of members"),
+      optOut: cell(pct(share(arm.optOuts, arm.members)), "of members"),
+      roi: cell(roiText(arm.roi), "plain ROI (counts baseline revenue)"),
+    };
+  };
+
+  const cells = (arm: ArmReport): Record<ScoreMetricId, ScoreCell> => {
+    const v = (control ? arm.vsControl : null) ?? vsControl(arm, base);
+    const revenueTest = testOf("revenue", arm);
+    const clvTest = testOf("clv", arm);
+    // The test of own revenue judges incremental revenue when both point the same way; the
+    // incremental figure also counts referred members' revenue, which the test does not.
+    const revenueSignificant = revenueTest
+      ? revenueTest.significant && Math.sign(revenueTest.diff ?? 0) === Math.sign(v?.revenue ?? 0)
+      : null;
+    const test = (t: AbTest | undefined, what: string) =>
+      t
+        ? `A/B test of ${what}: ${signed(t.diff, "mean")}, ${t.significant ? "significant" : "not significant"}`
+        : `no A/B test of ${what}`;
+    return {
+      revenue: {
+        value: signed(v?.revenue, "mean"),
+        detail: test(revenueTest, "own revenue"),
+        interval: revenueTest ? ci(revenueTest, "mean") : NONE,
+        verdict: verdict(v?.revenue, "higher", revenueSignificant),
+      },
+      clvNet: {
+        value: signed(v?.clvNet, "mean"),
+        // Net CLV has no test of its own: the gross CLV test is context, not its interval.
+        detail: `${test(clvTest, "gross CLV")}${clvTest ? ` ${interval(clvTest.ciLow, clvTest.ciHigh, "mean")}` : ""}`,
+        interval: `${NONE} for net CLV`,
+        verdict: verdict(v?.clvNet, "higher", null),
+      },
+      conversion: shareCell(arm, "conversion", (a) => a.converted, "higher"),
+      overMessaging: shareCell(arm, null, (a) => a.churn.overMessaging, "lower"),
+      optOut: shareCell(arm, "opt-out", (a) => a.optOuts, "lower"),
+      roi:
+        v && v.roi !== null
+          ? {
+              value: roiText(v.roi),
+              detail: `on ${signed(v.cost, "mean")} extra cost per member`,
+              interval: NONE,
+              verdict: verdict(v.roi, "higher", null),
+            }
+          : {
+              value: "—",
+              detail: "no extra cost over the baseline, so no return on it",
+              interval: NONE,
+              verdict: { text: "—", tone: "none" },
+            },
+    };
+  };
+
+  return {
+    baseline: base.strategy,
+    baselineIsControl: control !== undefined,
+    arms: arms.map((arm) => ({
+      strategy: arm.strategy,
+      strategyName: arm.strategyName,
+      baseline: arm === base,
+      cells: arm === base ? baselineCells(arm) : cells(arm),
+    })),
+  };
 }

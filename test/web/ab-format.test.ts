@@ -59,7 +59,7 @@ describe("the A/B panel's cell text", () => {
 
   it("says what each adjustment controls", () => {
     expect(adjustSentence("holm", 7)).toContain("Holm's step-down method");
-    expect(adjustSentence("BH", 7)).toContain("share of false ✓");
+    expect(adjustSentence("BH", 7)).toContain('share of false "significant"');
     expect(adjustSentence("bonferroni", 7)).toContain("p × 7");
     expect(adjustSentence("none", 7)).toMatch(/^p is not adjusted/);
   });

@@ -14,7 +14,7 @@ import {
 
 const SCREENSHOT = resolve("tmp/dashboard.png");
 const AB_SCREENSHOT = resolve("tmp/ab-panel.png");
-const VERDICT = /^(✓ significant|– not significant)$/;
+const VERDICT = /^(better, significant|worse, significant|no clear difference)$/;
 const BROKEN = /NaN|Infinity|undefined|null|\[object/;
 
 let served: Served;

@@ -25,7 +25,7 @@ export class RlAbGuide extends LitElement {
     if (!report || report.tests.length === 0) return null;
     const n = report.tests.length;
     const alpha = report.alpha;
-    // If the tests were independent and every null true: the chance of at least one false ✓.
+    // If the tests were independent and every null true: the chance of at least one false "significant".
     const anyFalse = 1 - (1 - alpha) ** n;
     // The last retention day tested: the last day every (or at least half of the) members are watched.
     const retentionTests = report.tests.filter((t) => t.metric.startsWith("retention-d"));
@@ -43,17 +43,19 @@ export class RlAbGuide extends LitElement {
         <li>
           <b>Why p is adjusted.</b> The table runs ${n} tests. Each one alone is wrong ${pct(alpha, 0)}
           of the time when there is no effect, so reading all ${n} raw would give at least one false
-          ✓ up to ${pct(anyFalse, 0)} of the time (if the tests were independent).
+          "significant" up to ${pct(anyFalse, 0)} of the time (if the tests were independent).
           ${
             report.adjust === "none"
               ? html`This run shows raw p: pick Holm above to keep the whole table at α.`
               : html`${ADJUST_LABELS[report.adjust]}'s adjustment raises each p so that the table as
-                a whole keeps its promise. Switch the adjustment to "none" and watch ✓ appear.`
+                a whole keeps its promise. Switch the adjustment to "none" and watch more "significant" verdicts appear.`
           }
         </li>
         <li>
-          <b>✓ means "unlikely to be chance", not "better".</b> A significant drop in conversion
-          is a ✓ too; read the sign of the difference and its interval.
+          <b>"Significant" means "unlikely to be chance"; "better" or "worse" is the direction.</b>
+          The verdict says both for the arm: a significant drop in conversion or a significant rise
+          in opt-outs reads "worse, significant". The baseline is the first arm, whatever its
+          strategy; read the difference and its interval for the size.
         </li>
         <li>
           <b>The last days rest on few members.</b> Members join over the acquisition window, so

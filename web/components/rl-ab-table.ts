@@ -1,4 +1,4 @@
-import { css, html, LitElement } from "lit";
+import { css, html, LitElement, unsafeCSS } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { live } from "lit/directives/live.js";
 import { type AbTest, ADJUST_METHODS, type AdjustMethod } from "../../sim/experiment/ab-tests.ts";
@@ -9,18 +9,22 @@ import {
   ALPHAS,
   adjustSentence,
   armValue,
+  betterWay,
   confidence,
   interval,
   lift,
   type MetricKind,
   pValue,
   signed,
+  verdict,
 } from "../ab-format.ts";
-import { armColor } from "../report-rows.ts";
+import { armColors, TONE_COLORS } from "../palette.ts";
 
 /**
- * The A/B table: one row per test of the report (each metric, each arm against the first), with
- * the difference and its interval, the relative lift, the adjusted p and a verdict. Its α and
+ * The A/B table: one row per test of the report (each metric, each arm against the first arm, called
+ * the baseline so it is not mistaken for the strategy named control), with the difference and its
+ * interval, the relative lift, the adjusted p and a verdict that says better or worse for the arm
+ * (fewer opt-outs are better), coloured by that direction. Its α and
  * adjustment pickers fire `analysis-change` with the new `AnalysisOptions`; the page re-runs the
  * analysis, which is part of the run, and hands back a new report.
  */
@@ -43,9 +47,11 @@ export class RlAbTable extends LitElement {
     td small, th small, .ci { display: block; color: #5f6670; font-size: 0.78rem; font-weight: normal; }
     td.p { cursor: help; text-decoration: underline dotted #9498a0; }
     .swatch { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 2px; margin-right: 0.35rem; }
-    td.verdict { text-align: left; font-weight: 600; }
-    .significant { color: #1e7a34; }
-    .not-significant { color: #7a8089; font-weight: normal; }
+    td.verdict { text-align: left; font-weight: 600; white-space: normal; min-width: 6.5rem; }
+    /* Coloured by direction for the arm; the words say it too, for readers who cannot see colour. */
+    .better { color: ${unsafeCSS(TONE_COLORS.better)}; }
+    .worse { color: ${unsafeCSS(TONE_COLORS.worse)}; }
+    .unclear, .none { color: ${unsafeCSS(TONE_COLORS.unclear)}; font-weight: normal; }
     .caption { margin: 0.5rem 0 0; color: #5f6670; font-size: 0.8rem; max-width: 62rem; }
     .busy { opacity: 0.55; }
   `;
@@ -102,15 +108,16 @@ export class RlAbTable extends LitElement {
     </div>`;
   }
 
-  private row(test: AbTest, kind: MetricKind, label: string) {
+  private row(test: AbTest, kind: MetricKind, label: string, color: string) {
     const rawP = `raw p ${pValue(test.p)}${
       test.mannWhitneyP === undefined ? "" : `; Mann–Whitney p ${pValue(test.mannWhitneyP)}`
     } (${test.test})`;
+    const said = verdict(test.diff, betterWay(test.metric), test.significant);
     return html`<tr data-metric=${test.metric} data-arm=${test.strategy}>
       <th scope="row">${label}</th>
       <td class="arm">
-        <span class="swatch" style="background:${armColor(test.arm)}"></span>${test.strategy}
-        <small>vs ${test.controlStrategy}</small>
+        <span class="swatch" style="background:${color}"></span>${test.strategy}
+        <small>vs baseline ${test.controlStrategy}</small>
       </td>
       <td>${armValue(test.control, kind)}</td>
       <td>${armValue(test.treatment, kind)}</td>
@@ -119,9 +126,7 @@ export class RlAbTable extends LitElement {
       </td>
       <td>${lift(test.relLift)}</td>
       <td class="p" title=${rawP}>${pValue(test.pAdjusted)}</td>
-      <td class="verdict ${test.significant ? "significant" : "not-significant"}">
-        ${test.significant ? "✓ significant" : "– not significant"}
-      </td>
+      <td class="verdict ${said.tone}" data-tone=${said.tone}>${said.text}</td>
     </tr>`;
   }
 
@@ -129,11 +134,12 @@ export class RlAbTable extends LitElement {
     const report = this.report;
     if (!report || report.tests.length === 0) return null;
     const metrics = new Map(report.metrics.map((m) => [m.id, m]));
-    const control = report.arms[0].strategy;
+    const baseline = report.arms[0].strategy;
+    const colors = armColors(report.arms.map((a) => a.strategy));
     const level = confidence(report.alpha);
     const pHead = report.adjust === "none" ? "p" : "p (adj.)";
     return html`<div class="head">
-        <h3>A/B tests against ${control}</h3>
+        <h3>A/B tests against the baseline, ${baseline}</h3>
         ${this.pickers(report)}
       </div>
       <div class="scroll ${this.busy ? "busy" : ""}">
@@ -142,8 +148,8 @@ export class RlAbTable extends LitElement {
             <tr>
               <th scope="col">metric</th>
               <th scope="col">arm</th>
-              <th scope="col">control</th>
-              <th scope="col">treatment</th>
+              <th scope="col">baseline</th>
+              <th scope="col">this arm</th>
               <th scope="col">difference <small>[${level} CI]</small></th>
               <th scope="col">relative lift</th>
               <th scope="col">${pHead}</th>
@@ -153,16 +159,22 @@ export class RlAbTable extends LitElement {
           <tbody>
             ${report.tests.map((t) => {
               const metric = metrics.get(t.metric);
-              return this.row(t, metric?.kind ?? "mean", metric?.label ?? t.metric);
+              return this.row(
+                t,
+                metric?.kind ?? "mean",
+                metric?.label ?? t.metric,
+                colors.get(t.strategy) ?? "",
+              );
             })}
           </tbody>
         </table>
       </div>
       <p class="caption">
-        Each arm against the first arm, ${control}. Shares: two-proportion z-test, differences in
+        Each arm against the baseline, the first arm (${baseline}). Shares: two-proportion z-test, differences in
         percentage points (pp); means: Welch t-test, differences in ¥. Intervals are ${level}
         confidence intervals for the difference. ${adjustSentence(report.adjust, report.tests.length)}
-        ✓ when ${pHead} &lt; α = ${report.alpha}. Hover a p for the raw p (and, for means, the
+        The verdict is for the arm: "better" or "worse" (fewer opt-outs are better), "significant"
+        when ${pHead} &lt; α = ${report.alpha}, else "no clear difference". Hover a p for the raw p (and, for means, the
         Mann–Whitney rank test's p, which heavy tails do not sway).
       </p>`;
   }

@@ -2,7 +2,8 @@ import { css, html, LitElement } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import type { Report } from "../../sim/report/report.ts";
 import { roiNote } from "../../sim/report/rows.ts";
-import { armColor, reportRows } from "../report-rows.ts";
+import { armColors } from "../palette.ts";
+import { reportRows } from "../report-rows.ts";
 
 /** The per-arm table: one column per arm, the rows of the CLI's `compare` table, and its ROI note. */
 @customElement("rl-arm-table")
@@ -24,13 +25,14 @@ export class RlArmTable extends LitElement {
   override render() {
     const report = this.report;
     if (!report) return null;
+    const colors = armColors(report.arms.map((a) => a.strategy));
     return html`<table>
       <thead>
         <tr>
           <th></th>
           ${report.arms.map(
-            (arm, i) => html`<th scope="col" data-arm=${arm.strategy}>
-              <span class="swatch" style="background:${armColor(i)}"></span>${arm.strategy}
+            (arm) => html`<th scope="col" data-arm=${arm.strategy}>
+              <span class="swatch" style="background:${colors.get(arm.strategy)}"></span>${arm.strategy}
               <small>${arm.strategyName}</small>
             </th>`,
           )}

@@ -19,6 +19,7 @@ import "./rl-fit-panel.ts";
 import "./rl-km-chart.ts";
 import "./rl-run-form.ts";
 import "./rl-run-status.ts";
+import "./rl-scorecard.ts";
 import "./rl-srm-banner.ts";
 import "./rl-stage-mix-chart.ts";
 
@@ -165,6 +166,7 @@ export class RlDashboard extends LitElement {
           <button type="button" @click=${this.download}>Download JSON</button>
         </div>
         <rl-srm-banner .report=${report}></rl-srm-banner>
+        <rl-scorecard .report=${report}></rl-scorecard>
         <div class="top">
           <rl-arm-table .report=${report}></rl-arm-table>
           <rl-km-chart .report=${report}></rl-km-chart>

@@ -5,7 +5,7 @@ import { fmt } from "../../sim/report/format.ts";
 import type { Report } from "../../sim/report/report.ts";
 import { confidence, pValue } from "../ab-format.ts";
 import { type KmDay, kmBand } from "../km-band.ts";
-import { armColor } from "../report-rows.ts";
+import { armScale } from "../palette.ts";
 import { PlotElement } from "./plot-element.ts";
 
 /** Below this many members at risk in some arm, the chart marks the curves' tail as thin. */
@@ -68,7 +68,7 @@ export class RlKmChart extends PlotElement {
       style: { fontSize: "11px" },
       x: { label: "days since join", domain: [0, report.days] },
       y: { label: "retained", domain: [0, 1], tickFormat: "%", grid: true },
-      color: { legend: true, domain: strategies, range: strategies.map((_, i) => armColor(i)) },
+      color: { legend: true, ...armScale(strategies) },
       marks: [
         thinFrom > 0
           ? [
