@@ -32,16 +32,19 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 if (process.argv[2] === "--child") {
   const [file, end, columns] = process.argv.slice(3);
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const fit = await calibrate(file, {
     unit: "week",
     calibrationEnd: end === "-" ? undefined : (parseDate(end) as number),
     columns: columns === "-" ? undefined : columns,
   });
   const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
   const { bgnbd, gammaGamma } = fit;
   console.log(
     JSON.stringify({
       seconds,
+      cpuSeconds: (used.user + used.system) / 1e6,
       peakBytes: process.resourceUsage().maxRSS * 1024,
       rows: fit.log.rows,
       customers: fit.summary.customers.length,
@@ -88,6 +91,7 @@ function* cdnowLike(rows: number): Generator<string> {
 
 type Child = {
   seconds: number;
+  cpuSeconds: number;
   peakBytes: number;
   rows: number;
   customers: number;
@@ -116,7 +120,7 @@ const params = (p: Record<string, number>) =>
 function show(label: string, r: Child) {
   console.log(
     `${label}: ${count(r.rows)} rows, ${count(r.customers)} customers, ${count(r.distinctRecords)} distinct (x, tx, T): ` +
-      `${r.seconds.toFixed(2)} s, peak ${mb(r.peakBytes)} (BG/NBD ${params(r.params)}; ${r.evaluations} likelihood evaluations)`,
+      `${r.seconds.toFixed(2)} s (${r.cpuSeconds.toFixed(2)} s CPU), peak ${mb(r.peakBytes)} (BG/NBD ${params(r.params)}; ${r.evaluations} likelihood evaluations)`,
   );
   if (r.boundary) console.log(`  BG/NBD at a limit: ${r.boundary}`);
   if (r.gammaGammaBoundary) console.log(`  Gamma-Gamma at a limit: ${r.gammaGammaBoundary}`);

@@ -20,8 +20,18 @@ export type ColumnChoice = {
  * "Customer ID", "customer_id" and "CUSTOMER-ID" are all "customerid"; "客户 ID" is "客户id").
  * docs/fitting.md lists them; keep the two in step.
  */
-const ID_STEMS = ["customer", "cust", "client", "user", "member", "buyer", "客户", "会员", "用户"];
-const ID_SUFFIXES = ["id", "no", "number", "code", "key", "编号", "号", "卡号", "代码"];
+export const ID_STEMS = [
+  "customer",
+  "cust",
+  "client",
+  "user",
+  "member",
+  "buyer",
+  "客户",
+  "会员",
+  "用户",
+];
+export const ID_SUFFIXES = ["id", "no", "number", "code", "key", "编号", "号", "卡号", "代码"];
 /** Exact id names, best first: every stem with an id suffix, then the bare stems, then "id". */
 export const ID_NAMES = [
   ...ID_STEMS.flatMap((stem) => ID_SUFFIXES.map((suffix) => stem + suffix)),
