@@ -89,6 +89,20 @@ export type ArmReport = {
   instantWindowDays: number;
   /** Share of revenue from the top x % of members by revenue. */
   revenueShareTop: { "1": number; "5": number; "10": number; "20": number };
+  /**
+   * The Pareto curve of revenue: `share[k]` of the arm's own revenue (randomised members) comes
+   * from the top `top[k]` % of its members by revenue.
+   */
+  revenueCurve: { top: number[]; share: number[] };
+  /** Members sent at least one message: "reached", the funnel's second step. */
+  reached: number;
+  /** Members with at least two purchases of their own: "repeat", the funnel's last step. */
+  repeatBuyers: number;
+  /**
+   * The distribution of CLV per randomised member (as `clvPerMember`, referred revenue included):
+   * `clv[k]` is its `p[k]` quantile (lower value at a tie, as `sorted[floor(p × (n − 1))]`).
+   */
+  clvQuantiles: { p: number[]; clv: number[] };
   /** Mean repeat purchases per member within d days of joining (d = 0…days); E[X(t)] under control. */
   repeatPurchasesBySinceJoin: number[];
   /** Members in each lifecycle stage on each calendar day (churned included). */
@@ -162,7 +176,10 @@ export function armReport(
   const churnedWithin = new Float64Array(days + 2); // difference array over d
   const boughtWithin = new Float64Array(days + 2); // difference array over d
   const revenues = new Float64Array(n);
+  const clvs = new Float64Array(n);
   let counted = 0;
+  let reached = 0;
+  let repeatBuyers = 0;
   for (let i = 0; i < n; i++) {
     if (merged.arm[i] !== arm) continue;
     members++;
@@ -184,8 +201,11 @@ export function armReport(
     if (churnDay < 0 && (merged.subscribed[i] & ~merged.optedOut[i]) !== 0) pool++;
     if (merged.depthEnd[i] !== 0 || merged.purchases[i] > 0) fans++;
     if (merged.purchases[i] > 0) converted++;
+    if (merged.purchases[i] >= 2) repeatBuyers++;
+    if (merged.messages[i] > 0) reached++;
     clv += merged.clv[i];
     cost += merged.cost[i];
+    clvs[counted] = merged.clv[i];
     revenues[counted++] = merged.revenue[i];
     const isLapsed = days - merged.lastActivityDay[i] > tables.lapsedProxyDays;
     if (isLapsed) lapsed++;
@@ -270,6 +290,10 @@ export function armReport(
         : null,
     instantWindowDays: tables.instantWindowDays,
     revenueShareTop: revenueShareTop(revenues.subarray(0, counted)),
+    revenueCurve: revenueCurve(revenues.subarray(0, counted)),
+    reached,
+    repeatBuyers,
+    clvQuantiles: quantiles(clvs.subarray(0, counted), CLV_QUANTILES),
     repeatPurchasesBySinceJoin: repeat,
     stageMix: mix(merged.stageDiff, arm, STAGES, days),
     depthMix: mix(merged.depthDiff, arm, DEPTHS, days),
@@ -307,6 +331,32 @@ export function revenueShareTop(revenues: Float64Array): ArmReport["revenueShare
     return sum / total;
   };
   return { "1": share(1), "5": share(5), "10": share(10), "20": share(20) };
+}
+
+/** The tops of the revenue curve, in % of members. */
+export const REVENUE_CURVE_TOPS = [0, 1, 2, 5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80, 90, 100];
+
+/** The quantiles of CLV the report keeps: the upper half, where the arms differ. */
+export const CLV_QUANTILES = [0.25, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.975, 0.99];
+
+/** Share of total revenue from the top `REVENUE_CURVE_TOPS` % of members (0 when nobody bought). */
+export function revenueCurve(revenues: Float64Array): ArmReport["revenueCurve"] {
+  const sorted = revenues.slice().sort().reverse(); // descending
+  const n = sorted.length;
+  const cumulative = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) cumulative[i + 1] = cumulative[i] + sorted[i];
+  const total = cumulative[n];
+  const share = REVENUE_CURVE_TOPS.map((percent) =>
+    total > 0 ? cumulative[Math.ceil((n * percent) / 100)] / total : 0,
+  );
+  return { top: [...REVENUE_CURVE_TOPS], share };
+}
+
+/** The `p` quantiles of `values`: `sorted[floor(p × (n − 1))]`, all 0 without values. */
+export function quantiles(values: Float64Array, p: readonly number[]): ArmReport["clvQuantiles"] {
+  const sorted = values.slice().sort();
+  const n = sorted.length;
+  return { p: [...p], clv: p.map((q) => (n > 0 ? sorted[Math.floor(q * (n - 1))] : 0)) };
 }
 
 function series(values: Int32Array | Float64Array, arm: number, days: number): number[] {
