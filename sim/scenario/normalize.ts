@@ -183,33 +183,20 @@ function checkRelations(at: Where, s: Scenario) {
       `must be one of ${BOOST_SHAPES.join(", ")}`,
       s.response.boostShape,
     );
-  const curve = s.demand.curve;
-  if (curve[0].fromDay !== 0)
-    at.key("demand.curve[0].fromDay").fail(
-      "must be 0 (the curve starts at the join)",
-      curve[0].fromDay,
-    );
-  curve.forEach((segment, i) => {
-    if (i > 0 && segment.fromDay <= curve[i - 1].fromDay)
-      at.key("demand.curve")
-        .index(i)
-        .key("fromDay")
-        .fail(`must be > the segment before (${curve[i - 1].fromDay})`, segment.fromDay);
-  });
+  startsAtZeroAndRises(
+    at.key("demand.curve"),
+    s.demand.curve,
+    "fromDay",
+    "the curve starts at the join",
+  );
   const tiers = s.membership.tiers;
   if (tiers.length > 10) at.key("membership.tiers").fail("takes at most 10 tiers", tiers.length);
-  if (tiers[0].minSpend !== 0)
-    at.key("membership.tiers[0].minSpend").fail(
-      "must be 0 (every member is in the first tier)",
-      tiers[0].minSpend,
-    );
-  tiers.forEach((tier, i) => {
-    if (i > 0 && tier.minSpend <= tiers[i - 1].minSpend)
-      at.key("membership.tiers")
-        .index(i)
-        .key("minSpend")
-        .fail(`must be > the tier below (${tiers[i - 1].minSpend})`, tier.minSpend);
-  });
+  startsAtZeroAndRises(
+    at.key("membership.tiers"),
+    tiers,
+    "minSpend",
+    "every member is in the first tier",
+  );
   const topReferral = s.referral.probabilityPerPurchase * Math.max(1, s.referral.kocMultiplier);
   if (topReferral > 1) {
     at.key("referral.kocMultiplier").fail(
@@ -220,3 +207,19 @@ function checkRelations(at: Where, s: Scenario) {
 }
 
 export { InputError };
+
+/** A list whose `field` is 0 in its first element and rises strictly from one element to the next. */
+function startsAtZeroAndRises<K extends string>(
+  at: Where,
+  list: readonly Record<K, number>[],
+  field: K,
+  why: string,
+): void {
+  if (list[0][field] !== 0) at.index(0).key(field).fail(`must be 0 (${why})`, list[0][field]);
+  list.forEach((item, i) => {
+    if (i > 0 && item[field] <= list[i - 1][field])
+      at.index(i)
+        .key(field)
+        .fail(`must be > the one before (${list[i - 1][field]})`, item[field]);
+  });
+}
