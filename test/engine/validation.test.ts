@@ -122,4 +122,29 @@ describe("scenario validation", () => {
     );
     expect(scenarioError({ id: "Bad Id" })).toMatch(/^s\.json: id must be lower-case letters/);
   });
+
+  it("names the field of a bad relation between the new parameters", () => {
+    const tier = { name: "t", minSpend: 0, rate: 1, dropOut: 1, tolerance: 1, discount: 0 };
+    expect(scenarioError({ id: "x", membership: { tiers: [tier, tier] } })).toBe(
+      "s.json: membership.tiers[1].minSpend must be > the one before (0), got 0",
+    );
+    expect(scenarioError({ id: "x", membership: { tiers: [{ ...tier, minSpend: 100 }] } })).toBe(
+      "s.json: membership.tiers[0].minSpend must be 0 (every member is in the first tier), got 100",
+    );
+    expect(scenarioError({ id: "x", demand: { curve: [{ fromDay: 3, multiplier: 1 }] } })).toBe(
+      "s.json: demand.curve[0].fromDay must be 0 (the curve starts at the join), got 3",
+    );
+    expect(scenarioError({ id: "x", response: { boostShape: "spiky" } })).toBe(
+      's.json: response.boostShape must be one of flat, linear, got "spiky"',
+    );
+    expect(scenarioError({ id: "x", acquisition: { joinHours: { start: 20, end: 9 } } })).toBe(
+      "s.json: acquisition.joinHours.end must be > start (20), got 9",
+    );
+    expect(scenarioError({ id: "x", offers: { pullForwardShare: 2 } })).toBe(
+      "s.json: offers.pullForwardShare must be ≤ 1, got 2",
+    );
+    expect(scenarioError({ id: "x", relationship: { engagement: { dropOut: 1.5 } } })).toBe(
+      "s.json: relationship.engagement.dropOut must be ≤ 1, got 1.5",
+    );
+  });
 });
