@@ -537,6 +537,28 @@ describe("channels and response", () => {
     expect(under(world(short, late), smsSend).rules).toEqual(under(world(short), smsSend).rules);
   });
 
+  it("channels.<channel>.optOutPerMessage: any push unfollows a few members, however rested; 0 none", () => {
+    const weekly = playbook([
+      {
+        on: "joined",
+        message: { kind: "value", channel: "officialAccount" },
+        repeat: { everyDays: 7, times: 20 },
+      },
+    ]);
+    const rested = world(NO_ANNOYANCE);
+    const none = under(rested, weekly);
+    expect(none.optOuts).toBe(0);
+    const some = under(
+      world(NO_ANNOYANCE, { channels: { officialAccount: { optOutPerMessage: 0.01 } } }),
+      weekly,
+    );
+    // About 1 % per push for the members who follow the account and are still there.
+    expect(some.optOuts).toBeGreaterThan(0.05 * some.members);
+    expect(
+      under(world(NO_ANNOYANCE, { channels: { sms: { optOutPerMessage: 0.5 } } }), weekly),
+    ).toEqual(none);
+  });
+
   it('response.boostShape "linear": a fading boost sells less than a flat one; same at boostDays 1', () => {
     const opened = {
       ...NO_ANNOYANCE,
@@ -627,5 +649,26 @@ describe("acquisition, referrals and depth", () => {
     const low = kocDays(2);
     expect(low).toBeGreaterThan(0);
     expect(kocDays(5)).toBeLessThan(0.5 * low);
+  });
+
+  it("demand.curve: a later segment with a higher multiplier raises purchases from its day on, not before", () => {
+    const flat = under(world(), control);
+    const later = under(
+      world({
+        demand: {
+          curve: [
+            { fromDay: 0, multiplier: 1 },
+            { fromDay: 60, multiplier: 3 },
+          ],
+        },
+      }),
+      control,
+    );
+    expect(later.purchases).toBeGreaterThan(1.5 * flat.purchases);
+    // Repeat purchases within 60 days of joining are untouched: the curve starts at day 60.
+    expect(later.repeatPurchasesBySinceJoin[60]).toBe(flat.repeatPurchasesBySinceJoin[60]);
+    expect(later.repeatPurchasesBySinceJoin[150]).toBeGreaterThan(
+      1.5 * flat.repeatPurchasesBySinceJoin[150] - 0.5 * flat.repeatPurchasesBySinceJoin[60],
+    );
   });
 });
