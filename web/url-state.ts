@@ -141,3 +141,41 @@ function fromBase64Url(code: string): string {
   const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
   return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 }
+
+/**
+ * The set-up of the page's own URL, for the page to start from: null (the defaults) when there is
+ * none or it is bad, with a notice saying why a bad one was not used.
+ */
+export function readLink(hash: string = typeof location === "undefined" ? "" : location.hash): {
+  setup: SharedSetup | null;
+  notice: string;
+} {
+  try {
+    return { setup: decodeSetup(hash), notice: "" };
+  } catch (error) {
+    if (!(error instanceof BadLinkError)) throw error;
+    return {
+      setup: null,
+      notice: `The link's set-up was not used (${error.message}); the form shows the defaults.`,
+    };
+  }
+}
+
+/** The hash this page last wrote: a different one arriving is a link pasted into this tab. */
+let written = "";
+
+/**
+ * Replaces the URL's hash with the set-up (no history entry per keystroke). A link pasted into
+ * the address bar of an open page reloads it, so the form starts from that link.
+ */
+export function writeLink(inputs: RunInputs, analysis: AnalysisOptions) {
+  const { workers: _, ...shared } = inputs;
+  const hash = encodeSetup({ inputs: shared, analysis });
+  if (!written) {
+    addEventListener("hashchange", () => {
+      if (location.hash !== written) location.reload();
+    });
+  }
+  written = hash;
+  if (location.hash !== hash) history.replaceState(history.state, "", hash);
+}

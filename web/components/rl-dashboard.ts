@@ -10,7 +10,8 @@ import type { Scenario } from "../../sim/scenario/normalize.ts";
 import { ADJUST_LABELS } from "../ab-format.ts";
 import { createBrowserWorker, defaultWorkers } from "../engine/browser-pool.ts";
 import type { RunRequest } from "../inputs.ts";
-import type { RlRunForm } from "./rl-run-form.ts";
+import { readLink, writeLink } from "../url-state.ts";
+import type { FormChange, RlRunForm } from "./rl-run-form.ts";
 import type { RunState } from "./rl-run-status.ts";
 import "./rl-ab-guide.ts";
 import "./rl-ab-table.ts";
@@ -22,6 +23,7 @@ import "./rl-run-status.ts";
 import "./rl-scorecard.ts";
 import "./rl-srm-banner.ts";
 import "./rl-stage-mix-chart.ts";
+import "./rl-strategy-timeline.ts";
 
 /**
  * The page: the run form, progress and cancel, then the last finished run: the sample-ratio check,
@@ -42,7 +44,9 @@ export class RlDashboard extends LitElement {
     @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } }
     aside { background: #f6f7f9; border: 1px solid #e4e6ea; border-radius: 6px; padding: 1rem; }
     /* The run form stays in view beside the results and the fit panel below them. */
-    @media (min-width: 901px) { aside { position: sticky; top: 1rem; } }
+    @media (min-width: 901px) {
+      aside { position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow-y: auto; box-sizing: border-box; }
+    }
     main { display: grid; gap: 1.4rem; min-width: 0; }
     .results-head { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; flex-wrap: wrap; }
     .results-head h2 { margin: 0; font-size: 1.1rem; }
@@ -67,8 +71,12 @@ export class RlDashboard extends LitElement {
   @state() private report: Report | null = null;
   /** The scenarios offered: the built-in ones, then populations fitted in the fit panel. */
   @state() private scenarios: readonly Scenario[] = BUILTIN_SCENARIOS;
+  /** The set-up of the link the page was opened with (null: none), or why it was not used. */
+  private link = readLink();
   /** α and adjustment of the A/B tests of the report shown; every run from the form uses them. */
-  @state() private analysis: AnalysisOptions = {};
+  @state() private analysis: AnalysisOptions = this.link.setup?.analysis ?? {};
+  /** What the run form holds, kept in the URL with the analysis; its arms get timelines. */
+  @state() private formChange: FormChange | null = null;
 
   /** The last run asked for, run again when the analysis changes. */
   private lastRequest: RunRequest | null = null;
@@ -117,6 +125,7 @@ export class RlDashboard extends LitElement {
       if (!current()) return;
       this.report = report;
       this.analysis = analysis;
+      this.share();
       this.runState = "done";
       this.message = `done in ${fmt((performance.now() - started) / 1000, 1)} s`;
     } catch (error) {
@@ -126,6 +135,16 @@ export class RlDashboard extends LitElement {
     } finally {
       if (current()) this.controller = null;
     }
+  }
+
+  private formChanged(event: CustomEvent<FormChange>) {
+    this.formChange = event.detail;
+    this.share();
+  }
+
+  /** Puts the whole set-up in the URL, so the address is always a link to this run. */
+  private share() {
+    if (this.formChange) writeLink(this.formChange.inputs, this.analysis);
   }
 
   /** Offers a fitted population to the run form (replacing one of the same id) and selects it. */
@@ -193,8 +212,11 @@ export class RlDashboard extends LitElement {
           <rl-run-form
             .defaultWorkers=${this.defaultWorkers}
             .scenarios=${this.scenarios}
+            .initial=${this.link.setup?.inputs ?? null}
+            .notice=${this.link.notice}
             ?disabled=${this.runState === "running"}
             @run-request=${this.run}
+            @inputs-change=${this.formChanged}
           ></rl-run-form>
         </aside>
         <main>
@@ -205,6 +227,7 @@ export class RlDashboard extends LitElement {
             @cancel-run=${this.cancel}
           ></rl-run-status>
           ${this.renderResults()}
+          <rl-strategy-timeline .strategies=${this.formChange?.strategies ?? []}></rl-strategy-timeline>
           <rl-fit-panel @use-population=${this.usePopulation}></rl-fit-panel>
         </main>
       </div>

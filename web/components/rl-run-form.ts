@@ -1,15 +1,46 @@
-import { css, html, LitElement } from "lit";
+import { css, html, LitElement, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { BUILTIN_SCENARIOS } from "../../sim/scenario/builtin.ts";
 import type { Scenario } from "../../sim/scenario/normalize.ts";
-import { BUILTIN_STRATEGIES } from "../../strategies/index.ts";
+import { BUILTIN_STRATEGIES, type Strategy } from "../../strategies/index.ts";
 import {
+  applyScenarioPatch,
   defaultInputs,
   type FieldError,
   parseInputs,
+  parsePlaybooks,
   type RunInputs,
   type RunRequest,
 } from "../inputs.ts";
+import { playbookTemplate, TEMPLATE_IDS } from "../playbook-docs.ts";
+import type { PlaybookInput } from "./rl-playbook-editor.ts";
+import "./rl-playbook-editor.ts";
+import "./rl-scenario-editor.ts";
+
+/** What the form holds after every edit, for the URL and the strategy timelines. */
+export type FormChange = {
+  inputs: RunInputs;
+  /** The arms that would run, valid edited playbooks included, in run order. */
+  strategies: Strategy[];
+};
+
+/** A blank playbook to paste over or write from scratch. */
+const BLANK_PLAYBOOK = JSON.stringify(
+  {
+    id: "my-playbook",
+    name: "My playbook",
+    rules: [
+      {
+        on: "joined",
+        delayDays: 1,
+        hour: "active",
+        message: { kind: "welcome", channel: "wecom" },
+      },
+    ],
+  },
+  null,
+  2,
+);
 
 type NumberField = "members" | "days" | "seed" | "workers";
 
@@ -47,6 +78,21 @@ export class RlRunForm extends LitElement {
       border: 1px solid #2f55b5; background: #4269d0; color: white; justify-self: start;
     }
     button:disabled { opacity: 0.5; cursor: default; }
+    /* Run stays in view at the foot of the sidebar however long the editors make the form. */
+    .run { position: sticky; bottom: 0; padding: 0.5rem 0; margin: -0.5rem 0;
+      background: linear-gradient(to bottom, transparent, #f6f7f9 30%); }
+    button.small {
+      font-weight: 400; font-size: 0.85rem; padding: 0.3rem 0.7rem; background: white; color: inherit;
+      border-color: #c5c9d0;
+    }
+    .add { display: flex; gap: 0.4rem; align-items: end; }
+    .add label { flex: 1; }
+    .editors { display: grid; gap: 0.9rem; margin-top: 0.6rem; }
+    .notice { margin: 0; padding: 0.5rem 0.8rem; background: #fff8e6; border-left: 3px solid #b7791f;
+      color: #6b4a12; font-size: 0.85rem; overflow-wrap: anywhere; }
+    select:focus-visible, input:focus-visible, button:focus-visible {
+      outline: 2px solid #2f55b5; outline-offset: 1px;
+    }
   `;
 
   /** Workers to offer by default (the page passes `navigator.hardwareConcurrency`). */
@@ -58,21 +104,74 @@ export class RlRunForm extends LitElement {
   /** The scenarios offered: the built-in ones, then any the page adds (a fitted population). */
   @property({ attribute: false }) scenarios: readonly Scenario[] = BUILTIN_SCENARIOS;
 
+  /** The set-up to start from (a shared link's), instead of the defaults; read once. */
+  @property({ attribute: false }) initial: Omit<RunInputs, "workers"> | null = null;
+
+  /** A note above the form, e.g. why a shared link's set-up was not used. */
+  @property() notice = "";
+
   @state() private inputs: RunInputs | null = null;
   @state() private errors: FieldError[] = [];
+  /** The built-in a new edited playbook starts from ("" = blank). */
+  @state() private template = "t-plus-7";
 
   private get values(): RunInputs {
-    return this.inputs ?? defaultInputs(this.defaultWorkers);
+    return this.inputs ?? this.start();
+  }
+
+  private start(): RunInputs {
+    const workers = String(this.defaultWorkers);
+    return this.initial ? { ...this.initial, workers } : defaultInputs(this.defaultWorkers);
   }
 
   protected override willUpdate() {
-    this.inputs ??= defaultInputs(this.defaultWorkers);
+    this.inputs ??= this.start();
+  }
+
+  protected override firstUpdated() {
+    this.changed();
   }
 
   private edit(patch: Partial<RunInputs>) {
     this.inputs = { ...this.values, ...patch };
     const changed = Object.keys(patch);
     this.errors = this.errors.filter((e) => !changed.includes(e.field));
+    this.changed();
+  }
+
+  /** Tells the page what the form now holds (for the URL and the timelines). */
+  private changed() {
+    const inputs = this.values;
+    const builtins = BUILTIN_STRATEGIES.filter((s) => inputs.arms.includes(s.id));
+    const edited = parsePlaybooks(inputs.playbooks).flatMap((p) =>
+      "strategy" in p ? [p.strategy] : [],
+    );
+    this.dispatchEvent(
+      new CustomEvent<FormChange>("inputs-change", {
+        detail: { inputs, strategies: [...builtins, ...edited] },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private addPlaybook() {
+    const text = this.template === "" ? BLANK_PLAYBOOK : playbookTemplate(this.template);
+    this.edit({ playbooks: [...this.values.playbooks, text] });
+  }
+
+  private editPlaybook(event: CustomEvent<PlaybookInput>) {
+    const playbooks = [...this.values.playbooks];
+    playbooks[event.detail.index] = event.detail.text;
+    this.edit({ playbooks });
+  }
+
+  private async removePlaybook(event: CustomEvent<PlaybookInput>) {
+    const playbooks = this.values.playbooks.filter((_, i) => i !== event.detail.index);
+    this.edit({ playbooks });
+    // Keyboard users keep their place: focus goes to the add button the editor sat under.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>("button[name=add-playbook]")?.focus();
   }
 
   /**
@@ -114,12 +213,79 @@ export class RlRunForm extends LitElement {
     );
   }
 
+  private renderPlaybooks(v: RunInputs) {
+    const parsed = parsePlaybooks(v.playbooks);
+    return html`
+      <fieldset class="playbooks">
+        <legend>Edited playbooks (each runs as an arm)</legend>
+        <div class="add">
+          <label>
+            <span>Start from</span>
+            <select
+              name="playbook-template"
+              ?disabled=${this.disabled}
+              @change=${(e: Event) => {
+                this.template = (e.target as HTMLSelectElement).value;
+              }}
+            >
+              ${TEMPLATE_IDS.map(
+                (id) => html`<option value=${id} .selected=${id === this.template}>${id}</option>`,
+              )}
+              <option value="" .selected=${this.template === ""}>blank (paste your own)</option>
+            </select>
+          </label>
+          <button
+            type="button"
+            class="small"
+            name="add-playbook"
+            ?disabled=${this.disabled}
+            @click=${this.addPlaybook}
+          >
+            Edit as JSON
+          </button>
+        </div>
+        <div
+          class="editors"
+          @playbook-input=${this.editPlaybook}
+          @playbook-remove=${this.removePlaybook}
+        >
+          ${parsed.map((p, index) =>
+            "strategy" in p
+              ? html`<rl-playbook-editor
+                  .index=${index}
+                  .text=${v.playbooks[index]}
+                  .error=${null}
+                  .armId=${p.strategy.id}
+                  .rules=${p.strategy.rules.length}
+                  ?disabled=${this.disabled}
+                ></rl-playbook-editor>`
+              : html`<rl-playbook-editor
+                  .index=${index}
+                  .text=${v.playbooks[index]}
+                  .error=${p.error}
+                  ?disabled=${this.disabled}
+                ></rl-playbook-editor>`,
+          )}
+        </div>
+      </fieldset>
+    `;
+  }
+
   override render() {
     const v = this.values;
     const invalid = (field: keyof RunInputs) => this.errors.some((e) => e.field === field);
     const scenario = this.scenarios.find((s) => s.id === v.scenario);
+    const patched = scenario ? applyScenarioPatch(scenario, v.scenarioPatch) : null;
+    const patchError = patched && "error" in patched ? patched.error : null;
+    const editorsInvalid =
+      patchError !== null || parsePlaybooks(v.playbooks).some((p) => "error" in p);
+    // The editors show their own messages as you type; the list under the form has the rest.
+    const errors = this.errors.filter(
+      (e) => e.field !== "playbooks" && e.field !== "scenarioPatch",
+    );
     return html`
       <form @submit=${this.submit} novalidate>
+        ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : null}
         <label>
           <span>Scenario</span>
           <select
@@ -134,6 +300,13 @@ export class RlRunForm extends LitElement {
           </select>
           <small class="hint">${scenario?.description ?? ""}</small>
         </label>
+        <rl-scenario-editor
+          .base=${scenario ?? null}
+          .text=${v.scenarioPatch}
+          .error=${patchError}
+          ?disabled=${this.disabled}
+          @scenario-patch-input=${(e: CustomEvent<string>) => this.edit({ scenarioPatch: e.detail })}
+        ></rl-scenario-editor>
         <fieldset class="arms">
           <legend>Strategies (arms, two or more)</legend>
           ${BUILTIN_STRATEGIES.map(
@@ -152,6 +325,7 @@ export class RlRunForm extends LitElement {
             `,
           )}
         </fieldset>
+        ${this.renderPlaybooks(v)}
         <div class="numbers">
           ${NUMBER_FIELDS.map(
             ({ field, label, hint }) => html`
@@ -172,13 +346,26 @@ export class RlRunForm extends LitElement {
           )}
         </div>
         ${
-          this.errors.length > 0
+          errors.length > 0
             ? html`<ul class="errors" role="alert">
-                ${this.errors.map((e) => html`<li data-field=${e.field}>${e.message}</li>`)}
+                ${errors.map((e) => html`<li data-field=${e.field}>${e.message}</li>`)}
               </ul>`
             : null
         }
-        <button type="submit" ?disabled=${this.disabled}>Run</button>
+        <div class="run">
+          <button
+            type="submit"
+            ?disabled=${this.disabled || editorsInvalid}
+            aria-describedby=${editorsInvalid ? "run-blocked" : nothing}
+          >
+            Run
+          </button>
+          ${
+            editorsInvalid
+              ? html`<small id="run-blocked" class="hint">Fix the editor's message above to run.</small>`
+              : null
+          }
+        </div>
       </form>
     `;
   }

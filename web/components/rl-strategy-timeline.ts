@@ -1,0 +1,113 @@
+import { css, html, LitElement, nothing } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import type { Strategy } from "../../strategies/index.ts";
+import { CHANNEL_LABELS, deriveTimeline, type TimelineEntry } from "../timeline.ts";
+
+/**
+ * What a typical member receives from each arm, day by day and hour by hour, read off the
+ * playbooks (web/timeline.ts) without running anything: the T+ line, the run's calendar, and
+ * the rules that wait for an event.
+ */
+@customElement("rl-strategy-timeline")
+export class RlStrategyTimeline extends LitElement {
+  static override styles = css`
+    :host { display: block; }
+    details > summary { font-weight: 600; font-size: 1.05rem; cursor: pointer; }
+    summary:focus-visible { outline: 2px solid #2f55b5; outline-offset: 2px; }
+    .arms { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem;
+      margin-top: 0.6rem; }
+    article { border: 1px solid #e4e6ea; border-radius: 6px; padding: 0.7rem 0.9rem; min-width: 0; }
+    h3 { margin: 0; font-size: 0.95rem; }
+    h3 small { font-weight: 400; color: #5f6670; }
+    h4 { margin: 0.7rem 0 0.2rem; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em;
+      color: #5f6670; }
+    .notes { margin: 0.2rem 0 0; color: #5f6670; font-size: 0.82rem; }
+    ol { list-style: none; margin: 0; padding: 0; }
+    li.day { display: grid; grid-template-columns: 4.2rem 1fr; gap: 0.5rem; padding: 0.25rem 0;
+      border-top: 1px solid #f0f1f3; }
+    li.event { grid-template-columns: 1fr; gap: 0.1rem; }
+    .when { font-weight: 600; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
+    .send { font-size: 0.85rem; line-height: 1.4; margin-bottom: 0.15rem; }
+    .time { font-variant-numeric: tabular-nums; color: #1f2329; }
+    .channel { display: inline-block; padding: 0 0.35rem; border-radius: 3px; font-size: 0.78rem;
+      background: #eef1f7; border: 1px solid #d7dce6; }
+    .offer { color: #7a4b00; }
+    .cond { color: #5f6670; }
+    .retouch { color: #5f6670; }
+    .empty { color: #5f6670; font-size: 0.85rem; margin: 0.3rem 0 0; }
+  `;
+
+  /** The arms, in run order. */
+  @property({ attribute: false }) strategies: Strategy[] = [];
+
+  private send(e: TimelineEntry) {
+    const what = e.kind
+      ? html`<span class="channel">${e.channel ? CHANNEL_LABELS[e.channel] : ""}</span> ${e.kind}`
+      : html`<span class="channel">no message</span>`;
+    const conditions = [
+      e.audience ? `if ${e.audience}` : "",
+      e.until.length > 0 ? `until ${e.until.join(", ")}` : "",
+      e.more ?? "",
+    ].filter(Boolean);
+    return html`<div class="send" data-rule=${e.rule} title=${e.rule}>
+      <span class="time">${e.time}</span> ${what}
+      ${e.retouch > 0 ? html`<span class="retouch">(re-touch ${e.retouch})</span>` : nothing}
+      ${e.offers.length > 0 ? html` · <span class="offer">${e.offers.join(", ")}</span>` : nothing}
+      ${conditions.length > 0 ? html` · <span class="cond">${conditions.join(" · ")}</span>` : nothing}
+    </div>`;
+  }
+
+  private arm(strategy: Strategy) {
+    const t = deriveTimeline(strategy);
+    const byDay = (label: (day: number) => string, groups: typeof t.days) => html`<ol>
+      ${groups.map(
+        (g) => html`<li class="day" data-day=${g.day}>
+          <span class="when">${label(g.day)}</span>
+          <div>${g.entries.map((e) => this.send(e))}</div>
+        </li>`,
+      )}
+    </ol>`;
+    const nothingSent = t.days.length + t.calendar.length + t.events.length === 0;
+    return html`<article data-arm=${strategy.id} aria-label=${`Timeline of ${strategy.name}`}>
+      <h3>${strategy.name} <small>${strategy.id}</small></h3>
+      ${t.notes.length > 0 ? html`<p class="notes">${t.notes.join(" · ")}</p>` : nothing}
+      ${nothingSent ? html`<p class="empty">Sends nothing.</p>` : nothing}
+      ${
+        t.days.length > 0
+          ? html`<h4>Days since joining</h4>${byDay((d) => `T+${d}`, t.days)}`
+          : nothing
+      }
+      ${
+        t.calendar.length > 0
+          ? html`<h4>Days of the run</h4>${byDay((d) => `day ${d}`, t.calendar)}`
+          : nothing
+      }
+      ${
+        t.events.length > 0
+          ? html`<h4>On events</h4>
+              <ol>
+                ${t.events.map(
+                  (g) => html`<li class="day event" data-on=${g.on}>
+                    <span class="when">${g.on.replace(/^on /, "")}</span>
+                    <div>${g.entries.map((e) => this.send(e))}</div>
+                  </li>`,
+                )}
+              </ol>`
+          : nothing
+      }
+    </article>`;
+  }
+
+  override render() {
+    return html`<details open>
+      <summary>What each arm sends</summary>
+      <div class="arms">${this.strategies.map((s) => this.arm(s))}</div>
+    </details>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "rl-strategy-timeline": RlStrategyTimeline;
+  }
+}
