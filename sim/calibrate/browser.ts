@@ -9,9 +9,11 @@ export type { BgnbdCustomer, BgnbdModel, BgnbdParams } from "./bgnbd.ts";
 export {
   bgnbdConditionalExpected,
   bgnbdCustomerLogLikelihood,
+  bgnbdExpectedBySum,
   bgnbdExpectedTransactions,
   bgnbdLogLikelihood,
   bgnbdModel,
+  bgnbdModelAliveExpected,
   bgnbdModelConditional,
   bgnbdModelExpected,
   bgnbdModelLogLikelihood,

@@ -1,7 +1,8 @@
 import {
   type BgnbdModel,
-  bgnbdModelConditional,
+  bgnbdModelAliveExpected,
   bgnbdModelExpected,
+  bgnbdModelPAlive,
   bgnbdModelProbability,
 } from "./bgnbd.ts";
 import { formatDay } from "./dates.ts";
@@ -125,17 +126,19 @@ function holdout(summary: CalibrationSummary, params: BgnbdModel): Diagnostics["
   const days = summary.lastDay - summary.calibrationEnd;
   if (days <= 0) return null;
   const length = days / summary.unitDays;
+  // E[Y | alive] depends on (x, T) only; P(alive) is cheap.
   const cache = new Map<string, number>();
   const groups = Array.from({ length: TOP + 1 }, () => ({ customers: 0, actual: 0, predicted: 0 }));
   let actual = 0;
   let predicted = 0;
   for (const c of summary.customers) {
-    const key = `${c.x}|${c.tx}|${c.T}`;
-    let expected = cache.get(key);
-    if (expected === undefined) {
-      expected = bgnbdModelConditional(params, c, length);
-      cache.set(key, expected);
+    const key = `${c.x}|${c.T}`;
+    let alive = cache.get(key);
+    if (alive === undefined) {
+      alive = bgnbdModelAliveExpected(params, c.x, c.T, length);
+      cache.set(key, alive);
     }
+    const expected = alive * bgnbdModelPAlive(params, c);
     const group = groups[Math.min(c.x, TOP)];
     group.customers++;
     group.actual += c.holdoutX;

@@ -5,6 +5,7 @@ import {
   type BgnbdParams,
   bgnbdConditionalExpected,
   bgnbdCustomerLogLikelihood,
+  bgnbdExpectedBySum,
   bgnbdExpectedTransactions,
   bgnbdModelConditional,
   bgnbdModelExpected,
@@ -157,6 +158,23 @@ describe("BG/NBD at its limits", () => {
       expect(mean, JSON.stringify(limit)).toBeCloseTo(bgnbdModelExpected(model, 40), 8);
     }
   });
+
+  it("sums what the closed forms at φ = 0 and φ = 1 give", () => {
+    for (const phi of [0, 1]) {
+      const model = { ...base, phi };
+      relative(bgnbdModelExpected(model, 40), bgnbdExpectedBySum(model, 40), 1e-12, `φ = ${phi}`);
+    }
+  });
+
+  it("takes the ₂F₁ form where the sum's tail would run to millions of terms, and agrees with the sum", () => {
+    // r = 1e-4: t/α = ρ m t = 1e5, a negative binomial with a tail like (1 − 1e-5)^n.
+    const heavy = { m: 0.1, rho: 1e4, mu: 0.24, phi: 0.23 };
+    const closed = bgnbdModelExpected(heavy, 100);
+    relative(closed, bgnbdExpectedBySum(heavy, 100), 1e-9);
+    // And near a = 1, where the formula is 0/0: a = μ(1 − φ)/φ = 1 at μ = 0.3, φ = 0.23077….
+    const one = { ...heavy, mu: 0.3, phi: 0.3 / 1.3 };
+    relative(bgnbdModelExpected(one, 100), bgnbdExpectedBySum(one, 100), 1e-7);
+  }, 60_000);
 
   it("gives the polarised limit (a + b → 0) no drop-out after a second purchase", () => {
     const polarised = { ...base, phi: 1 };
