@@ -133,13 +133,16 @@ function toU(model: BgnbdModel): number[] {
 }
 
 /**
- * Fits BG/NBD by maximum likelihood. The optimiser works in coordinates where every limit of the
- * model is an ordinary point (see `BgnbdModel`), from three starts (one scaled to the data), with
- * the NBD (no drop-out) fitted beside it. An estimate within 0.005 log-likelihood units of a limit
- * (no drop-out, the same drop-out for everyone, the same rate for everyone) is reported at that
- * limit, in words; one that runs to the bounds of the search (r → 0, a + b → 0) is reported as
- * such. Work per step is proportional to the distinct (x, tx, T) records, and every search stops
- * after at most 400 steps. Throws RangeError without customers or without a repeat purchase.
+ * Fits BG/NBD by maximum likelihood. The optimiser (BFGS, analytic gradients) works in
+ * coordinates where every limit of the model is an ordinary point (see `BgnbdModel`), from five
+ * starts (three scaled to the data, two near the drop-out limits). NBD (no drop-out) is fitted
+ * beside it and reported instead when the likelihood-ratio test finds no evidence of drop-out at
+ * 5 %. An estimate within 0.005 log-likelihood units of another limit (the same drop-out or the
+ * same rate for everyone, polarised drop-out) is reported at that limit, in words; one that runs
+ * to a bound of the search (r → 0, a/(a + b) → 1) is reported as such. Work per step is
+ * proportional to the distinct (x, tx, T) records, and every search stops after at most 400
+ * steps. `unit` names the time unit in the words. Throws RangeError without customers or
+ * without a repeat purchase.
  */
 export function fitBgnbd(
   customers: readonly BgnbdCustomer[],
@@ -184,7 +187,7 @@ export function fitBgnbd(
     return trial;
   };
 
-  // No drop-out first (μ = 0, κ then plays no part): cheap, and a start for the full model.
+  // No drop-out first (μ = 0, φ then plays no part): cheap, and a start for the full model.
   const nbd = run([lnM0, 1, 0, 1], [0, 1]);
   const starts = [
     ...[
