@@ -6,8 +6,9 @@ import type { BgnbdCustomer, BgnbdModel } from "./bgnbd.ts";
  *
  * Work per call is proportional to the distinct (x, tx, T) triples, not the customers: customers
  * with the same record count once, weighted, and every term that depends on x, tx or T alone is
- * computed once per distinct value. In these coordinates every limit (ρ = 0, μ = 0, φ = 0 or 1) is an
- * ordinary point where the likelihood and its gradient are finite, so an optimiser can stop there.
+ * computed once per distinct value. In these coordinates every limit (ρ = 0, μ = 0, φ = 0 or
+ * φ = 1) is an ordinary point where the likelihood and its gradient are finite, so an optimiser
+ * can stop there.
  */
 export class BgnbdLikelihood {
   readonly customers: number;
