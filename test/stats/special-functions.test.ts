@@ -148,7 +148,7 @@ describe("ln Γ differences and ψ at extreme arguments", () => {
     }
     // Subtracting two ln Γ values of 3.4e16 leaves nothing of the answer: 17.269…
     expect(logGamma(1e15 + 0.5) - logGamma(1e15)).not.toBeCloseTo(17.2693881974553, 1);
-    expectRelative(logGammaDifference(1e15, 0.5), 17.2693881974553420378, 1e-15);
+    expectRelative(logGammaDifference(1e15, 0.5), 17.269388197455342, 1e-15);
   });
 
   it("keeps the excess ln Γ(x + d) − ln Γ(x) − d ln x to 1e-12 relative, however small it gets", () => {
