@@ -53,7 +53,7 @@ const clock = (hours: number) => {
   const minutes = Math.round((((hours % 24) + 24) % 24) * 60);
   return `${String(Math.floor(minutes / 60) % 24).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 };
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const trim = (n: number) => String(Math.round(n * 100) / 100);
 
 export function deriveTimeline(strategy: Strategy): Timeline {
@@ -137,7 +137,7 @@ function sends(rule: Rule, start: number, afterJoin: boolean): TimelineEntry[] {
   }
   if (times > listed) {
     const last = out[out.length - 1];
-    last.more = `${plural(times - listed, "more re-touch")}, every ${trim(every)} h`;
+    last.more = `${plural(times - listed, "more re-touch", "more re-touches")}, every ${trim(every)} h`;
   }
   return out;
 }
