@@ -37,6 +37,7 @@ type NeutralTier = {
 const PURCHASE_MAX = 1e6;
 const SPEND_MAX = 1e9;
 const Q_MAX = 1e6;
+const MAX_WINDOW_DAYS = 3650;
 // Beta shapes below about 0.05 can draw 0/0 in the simulator's ratio-of-gammas sampler.
 const POLARISED_SUM = 0.1;
 
@@ -70,6 +71,12 @@ export function fittedScenario(fit: {
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "") || "log";
   const notes: string[] = [];
+  const windowDays = Math.min(MAX_WINDOW_DAYS, Math.max(1, fit.acquisitionWindowDays));
+  if (fit.acquisitionWindowDays > MAX_WINDOW_DAYS) {
+    notes.push(
+      `first purchases over ${fit.acquisitionWindowDays} days as an acquisition window of ${MAX_WINDOW_DAYS}`,
+    );
+  }
   const purchase = simulatorPurchase(fit.bgnbd, UNIT_DAYS[fit.unit], notes);
   const spend = fit.gammaGamma ? simulatorSpend(fit.gammaGamma, notes) : undefined;
   const adjusted =
@@ -79,7 +86,7 @@ export function fittedScenario(fit: {
     name: `Fitted to ${base}`,
     description: `BG/NBD${fit.gammaGamma ? " and Gamma-Gamma" : ""} fitted to ${base} (calibration through ${fit.calibrationEnd}, fitted in ${fit.unit}s; α converted to days). Members join at their first purchase; non-buyers never disengage and nobody refers new members.${adjusted}`,
     source: { transactions: fit.transactions, calibrationEnd: fit.calibrationEnd, unit: fit.unit },
-    acquisition: { windowDays: Math.max(1, fit.acquisitionWindowDays), purchaseAtJoin: true },
+    acquisition: { windowDays, purchaseAtJoin: true },
     purchase,
     ...(spend && { spend }),
     disengage: { nonBuyerDailyHazard: 0 },

@@ -97,3 +97,14 @@ describe("fittedScenario at the limits of a fit", () => {
     );
   });
 });
+
+describe("fittedScenario for a long log", () => {
+  it("keeps the acquisition window within the simulator's ten years, and says so", () => {
+    const doc = fittedScenario({ ...base, unit: "week", acquisitionWindowDays: 5000 });
+    expect(doc.acquisition.windowDays).toBe(3650);
+    expect(doc.description).toContain(
+      "first purchases over 5000 days as an acquisition window of 3650",
+    );
+    expect(() => normalizeScenario(doc, "fitted")).not.toThrow();
+  });
+});
