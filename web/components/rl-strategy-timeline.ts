@@ -15,6 +15,7 @@ export class RlStrategyTimeline extends LitElement {
     details > summary { font-weight: 600; font-size: 1.05rem; cursor: pointer; }
     summary:focus-visible { outline: 2px solid #2f55b5; outline-offset: 2px; }
     .arms { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem;
+      align-items: start;
       margin-top: 0.6rem; }
     article { border: 1px solid #e4e6ea; border-radius: 6px; padding: 0.7rem 0.9rem; min-width: 0; }
     h3 { margin: 0; font-size: 0.95rem; }
