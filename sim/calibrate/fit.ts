@@ -134,8 +134,9 @@ function toU(model: BgnbdModel): number[] {
 
 /**
  * Fits BG/NBD by maximum likelihood. The optimiser (BFGS, analytic gradients) works in
- * coordinates where every limit of the model is an ordinary point (see `BgnbdModel`), from five
- * starts (three scaled to the data, two near the drop-out limits). NBD (no drop-out) is fitted
+ * coordinates where every limit of the model is an ordinary point (see `BgnbdModel`), from three
+ * starts scaled to the data, and two more near the drop-out limits when drop-out barely beats
+ * NBD. NBD (no drop-out) is fitted
  * beside it and reported instead when the likelihood-ratio test finds no evidence of drop-out at
  * 5 %. An estimate within 0.005 log-likelihood units of another limit (the same drop-out or the
  * same rate for everyone, polarised drop-out) is reported at that limit, in words; one that runs
@@ -189,18 +190,22 @@ export function fitBgnbd(
 
   // No drop-out first (μ = 0, φ then plays no part): cheap, and a start for the full model.
   const nbd = run([lnM0, 1, 0, 1], [0, 1]);
-  const starts = [
-    ...[
-      [1, alpha0, 1, 1],
-      [0.3, 0.3 * alpha0, 0.8, 2.5],
-      [3, 3 * alpha0, 3, 6],
-    ].map(([r, alpha, a, b]) => toU(bgnbdModel({ r, alpha, a, b }))),
-    // Near the limits, where a log without much drop-out puts the maximum: a little drop-out,
-    // the same for everyone or polarised.
-    [nbd.u[0], nbd.u[1], 0.1, 0.01],
-    [nbd.u[0], nbd.u[1], 0.2, 1.5],
-  ];
-  const full = starts.map((start) => run(start, [0, 1, 2, 3])).reduce(better);
+  const classical = [
+    [1, alpha0, 1, 1],
+    [0.3, 0.3 * alpha0, 0.8, 2.5],
+    [3, 3 * alpha0, 3, 6],
+  ].map(([r, alpha, a, b]) => run(toU(bgnbdModel({ r, alpha, a, b })), [0, 1, 2, 3]));
+  let full = classical.reduce(better);
+  // A log with little drop-out can hide its maximum near a drop-out limit, away from those
+  // starts: look there too when drop-out barely beats NBD (by under 10 log-likelihood units).
+  if ((nbd.value - full.value) * n < 10) {
+    for (const start of [
+      [nbd.u[0], nbd.u[1], 0.1, 0.01],
+      [nbd.u[0], nbd.u[1], 0.2, 1.5],
+    ]) {
+      full = better(full, run(start, [0, 1, 2, 3]));
+    }
+  }
 
   const logLik = (t: Trial) => -t.value * n;
   const tolerance = LIMIT_TOLERANCE + 1e-12 * Math.abs(logLik(full));

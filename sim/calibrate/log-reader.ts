@@ -110,7 +110,10 @@ export class LogReader {
 
   private handle(s: Setup, text: string, line: number) {
     if (line === s.headerLine) return;
-    const fields = splitFields(text, s.delimiter, s.widest + 1);
+    const fields =
+      s.delimiter !== "whitespace" && !text.includes('"')
+        ? leadingFields(text, s.delimiter, s.widest + 1, this.scratch)
+        : splitFields(text, s.delimiter, s.widest + 1);
     if (fields.length === 1 && fields[0].trim() === "") {
       this.bad.add("blank line", line, text);
       return;
@@ -139,6 +142,8 @@ export class LogReader {
     if (day > this.lastDay) this.lastDay = day;
   }
 
+  private readonly scratch: string[] = [];
+
   private reject(s: Setup, kind: BadRowKind, text: string, line: number) {
     // A header has no date field, so a repeated one always fails; only then compare.
     const repeated = s.headerKey !== undefined && key(text, s.delimiter) === s.headerKey;
@@ -156,6 +161,25 @@ export class LogReader {
     }
     return day;
   }
+}
+
+/**
+ * The first `limit` fields of a line without quotes split at `delimiter`, written into `into`
+ * (reused from line to line, so no array is made per row); as `line.split(delimiter, limit)`.
+ */
+function leadingFields(line: string, delimiter: string, limit: number, into: string[]): string[] {
+  into.length = 0;
+  let from = 0;
+  while (into.length < limit) {
+    const at = line.indexOf(delimiter, from);
+    if (at === -1) {
+      into.push(line.slice(from));
+      break;
+    }
+    into.push(line.slice(from, at));
+    from = at + 1;
+  }
+  return into;
 }
 
 /**

@@ -15,6 +15,8 @@ export class PurchaseStore {
   private amount = new Float64Array(4096);
   private nextNode = new Int32Array(4096);
   private nodes = 0;
+  private lastId: string | undefined;
+  private lastCustomer = -1;
 
   get customers(): number {
     return this.ids.length;
@@ -22,7 +24,8 @@ export class PurchaseStore {
 
   /** Records a purchase; returns true when it merged into one already on that day. */
   add(id: string, day: number, amount: number): boolean {
-    let c = this.index.get(id);
+    // Exports often list one customer's rows together: skip the lookup for a repeat.
+    let c = id === this.lastId ? this.lastCustomer : this.index.get(id);
     if (c === undefined) {
       c = this.ids.length;
       this.ids.push(id);
@@ -34,8 +37,12 @@ export class PurchaseStore {
       const node = this.node(day, amount, -1);
       this.head[c] = node;
       this.tail[c] = node;
+      this.lastId = id;
+      this.lastCustomer = c;
       return false;
     }
+    this.lastId = id;
+    this.lastCustomer = c;
     const last = this.tail[c];
     if (day > this.day[last]) {
       const node = this.node(day, amount, -1);

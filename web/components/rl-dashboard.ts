@@ -16,8 +16,13 @@ import type { RunState } from "./rl-run-status.ts";
 import "./rl-ab-guide.ts";
 import "./rl-ab-table.ts";
 import "./rl-arm-table.ts";
+import "./rl-clv-chart.ts";
+import "./rl-cost-chart.ts";
+import "./rl-daily-chart.ts";
 import "./rl-fit-panel.ts";
+import "./rl-funnel-chart.ts";
 import "./rl-km-chart.ts";
+import "./rl-pareto-chart.ts";
 import "./rl-run-form.ts";
 import "./rl-run-status.ts";
 import "./rl-scorecard.ts";
@@ -55,6 +60,10 @@ export class RlDashboard extends LitElement {
     rl-km-chart { flex: 1 1 24rem; }
     /* One column that never grows past the page: wide tables scroll inside their own element. */
     .results { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.2rem; }
+    /* Charts: full width for the wide ones, two to a row for the rest from 1280 px up. */
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 25rem), 1fr)); gap: 1.6rem 1.8rem; }
+    .charts .wide { grid-column: 1 / -1; }
+    .results-head h2:focus { outline: 2px solid #0072b2; outline-offset: 3px; }
     .empty { color: #5f6670; border: 1px dashed #c5c9d0; border-radius: 6px; padding: 2rem; text-align: center; }
     button {
       font: inherit; padding: 0.3rem 0.9rem; border-radius: 4px; cursor: pointer;
@@ -128,6 +137,7 @@ export class RlDashboard extends LitElement {
       this.share();
       this.runState = "done";
       this.message = `done in ${fmt((performance.now() - started) / 1000, 1)} s`;
+      void this.focusResults();
     } catch (error) {
       if (!current()) return;
       this.runState = error instanceof CancelledError ? "cancelled" : "failed";
@@ -145,6 +155,12 @@ export class RlDashboard extends LitElement {
   /** Puts the whole set-up in the URL, so the address is always a link to this run. */
   private share() {
     if (this.formChange) writeLink(this.formChange.inputs, this.analysis);
+  }
+
+  /** Moves focus to the results' heading, so keyboard and screen-reader users land on them. */
+  private async focusResults() {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(".results-head h2")?.focus();
   }
 
   /** Offers a fitted population to the run form (replacing one of the same id) and selects it. */
@@ -178,7 +194,7 @@ export class RlDashboard extends LitElement {
     return html`
       <section class="results">
         <div class="results-head">
-          <h2>
+          <h2 tabindex="-1">
             ${report.scenarioName}: ${fmt(report.members)} members, ${report.days} days, seed
             ${report.seed}
           </h2>
@@ -197,7 +213,15 @@ export class RlDashboard extends LitElement {
         ></rl-ab-table>
         <rl-ab-guide .report=${report}></rl-ab-guide>
       </section>
-      <rl-stage-mix-chart .report=${report}></rl-stage-mix-chart>
+      <section class="charts" aria-label="Charts">
+        <rl-daily-chart class="wide" .report=${report}></rl-daily-chart>
+        <rl-funnel-chart .report=${report}></rl-funnel-chart>
+        <rl-cost-chart .report=${report}></rl-cost-chart>
+        <rl-stage-mix-chart class="wide" .report=${report}></rl-stage-mix-chart>
+        <rl-depth-mix-chart class="wide" .report=${report}></rl-depth-mix-chart>
+        <rl-clv-chart .report=${report}></rl-clv-chart>
+        <rl-pareto-chart .report=${report}></rl-pareto-chart>
+      </section>
     `;
   }
 

@@ -1,12 +1,12 @@
 import * as Plot from "@observablehq/plot";
 import { html } from "lit";
 import { customElement } from "lit/decorators.js";
-import { fmt } from "../../sim/report/format.ts";
+import { fmt, pct } from "../../sim/report/format.ts";
 import type { Report } from "../../sim/report/report.ts";
 import { confidence, pValue } from "../ab-format.ts";
 import { type KmDay, kmBand } from "../km-band.ts";
 import { armScale } from "../palette.ts";
-import { PlotElement } from "./plot-element.ts";
+import { CHART_FONT, PlotElement } from "./plot-element.ts";
 
 /** Below this many members at risk in some arm, the chart marks the curves' tail as thin. */
 const FEW_AT_RISK = 100;
@@ -38,6 +38,26 @@ export class RlKmChart extends PlotElement {
     return this.bands.rows;
   }
 
+  /** The day the reading quotes: the last retention day the A/B tests use, else mid-horizon. */
+  private readingDay(report: Report): number {
+    const tested = report.metrics
+      .map((m) => /^retention-d(\d+)$/.exec(m.id))
+      .filter((m) => m !== null)
+      .map((m) => Number(m[1]));
+    return tested.at(-1) ?? Math.floor(report.days / 2);
+  }
+
+  protected override get reading(): string {
+    const report = this.report;
+    if (!report || report.survival.curves.length === 0) return "";
+    const day = this.readingDay(report);
+    const at = report.survival.curves.map((c) => ({ arm: c.strategy, s: c.survival[day] }));
+    const best = at.reduce((a, b) => (b.s > a.s ? b : a));
+    return `Day ${day}: ${at.map((a) => `${a.arm} keeps ${pct(a.s)}`).join(", ")}${
+      at.length > 1 ? `; ${best.arm} keeps the most.` : "."
+    }`;
+  }
+
   /** The log-rank results, under the caption. */
   protected override controls() {
     const report = this.report;
@@ -61,13 +81,18 @@ export class RlKmChart extends PlotElement {
       .map((c) => c.atRisk.findIndex((n) => n < FEW_AT_RISK))
       .filter((day) => day > 0);
     const thinFrom = thin.length > 0 ? Math.min(...thin) : -1;
+    // The y-axis fits the curves and their bands, from a round 5 % below the lowest to 100 %.
+    let lowest = 1;
+    for (const r of rows) if (Number.isFinite(r.low)) lowest = Math.min(lowest, r.low);
+    const floor = Math.max(0, Math.floor((lowest - 0.02) * 20) / 20);
     return Plot.plot({
       width,
-      height: 320,
-      marginLeft: 48,
-      style: { fontSize: "11px" },
+      height: 340,
+      marginLeft: 52,
+      marginBottom: 40,
+      style: { fontSize: `${CHART_FONT}px` },
       x: { label: "days since join", domain: [0, report.days] },
-      y: { label: "retained", domain: [0, 1], tickFormat: "%", grid: true },
+      y: { label: "retained", domain: [floor, 1], tickFormat: "%", grid: true },
       color: { legend: true, ...armScale(strategies) },
       marks: [
         thinFrom > 0
@@ -93,7 +118,7 @@ export class RlKmChart extends PlotElement {
           y1: "low",
           y2: "high",
           fill: "arm",
-          fillOpacity: 0.2,
+          fillOpacity: 0.28,
           curve: "step-after",
         }),
         Plot.lineY(rows, {

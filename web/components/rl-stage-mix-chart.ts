@@ -1,69 +1,111 @@
 import * as Plot from "@observablehq/plot";
 import { customElement } from "lit/decorators.js";
+import type { ArmReport } from "../../sim/report/arm-report.ts";
+import { pct } from "../../sim/report/format.ts";
 import type { Report } from "../../sim/report/report.ts";
-import { STAGES } from "../../strategies/index.ts";
-import { PlotElement } from "./plot-element.ts";
+import { DEPTHS, STAGES } from "../../strategies/index.ts";
+import { DEPTH_COLORS, STAGE_COLORS } from "../palette.ts";
+import { CHART_FONT, PlotElement } from "./plot-element.ts";
 
-/** Colours of the lifecycle stages, fresh to gone. */
-const STAGE_COLORS = ["#97bbf5", "#3ca951", "#efb118", "#ff725c", "#9498a0"];
+/**
+ * A mix over calendar days, one panel per arm side by side on the same axes so the arms compare at
+ * a glance: stacked areas as shares of the day's members.
+ */
+abstract class MixChart extends PlotElement {
+  protected abstract readonly names: readonly string[];
+  protected abstract readonly colors: Readonly<Record<string, string>>;
+  protected abstract mixOf(arm: ArmReport): Record<string, number[]>;
+  /** The category the reading quotes at the horizon. */
+  protected abstract readonly quoted: string;
 
-/** Lifecycle-stage mix over calendar days: one stacked area per arm, as shares of joined members. */
-@customElement("rl-stage-mix-chart")
-export class RlStageMixChart extends PlotElement {
-  protected readonly heading = "Lifecycle-stage mix";
-  protected readonly caption =
-    "Members who have joined, by lifecycle stage on each calendar day; churned is the simulator's truth, which a real team never sees.";
+  protected override get reading(): string {
+    const report = this.report;
+    if (!report) return "";
+    const last = report.days - 1;
+    return `On the last day, ${this.quoted}: ${report.arms
+      .map((arm) => {
+        const mix = this.mixOf(arm);
+        const total = this.names.reduce((s, n) => s + (mix[n]?.[last] ?? 0), 0);
+        return `${arm.strategy} ${pct(total > 0 ? (mix[this.quoted]?.[last] ?? 0) / total : null)}`;
+      })
+      .join(", ")}.`;
+  }
 
   protected plot(report: Report, width: number): Element {
-    const rows: { arm: string; day: number; stage: string; members: number }[] = [];
+    const rows: { arm: string; day: number; name: string; members: number }[] = [];
     for (const arm of report.arms) {
+      const mix = this.mixOf(arm);
       for (let day = 0; day < report.days; day++) {
         // Before anyone has joined there is no mix to show.
-        if (STAGES.every((stage) => (arm.stageMix[stage]?.[day] ?? 0) === 0)) continue;
-        for (const stage of STAGES) {
-          rows.push({ arm: arm.strategy, day, stage, members: arm.stageMix[stage]?.[day] ?? 0 });
+        if (this.names.every((name) => (mix[name]?.[day] ?? 0) === 0)) continue;
+        for (const name of this.names) {
+          rows.push({ arm: arm.strategy, day, name, members: mix[name]?.[day] ?? 0 });
         }
       }
     }
+    const arms = report.arms.map((a) => a.strategy);
     return Plot.plot({
       width,
-      height: 60 + 170 * report.arms.length,
+      height: 280,
       marginLeft: 48,
-      style: { fontSize: "11px" },
-      x: { label: "calendar day", domain: [0, report.days - 1] },
-      y: { label: "share of joined members", tickFormat: "%", ticks: 4 },
-      fy: { axis: null, domain: report.arms.map((a) => a.strategy) },
-      color: { legend: true, domain: [...STAGES], range: STAGE_COLORS },
+      marginTop: 28,
+      marginBottom: 40,
+      style: { fontSize: `${CHART_FONT}px` },
+      x: { label: "calendar day", ticks: 4 },
+      y: { label: "share", tickFormat: "%", ticks: 5 },
+      fx: { label: null, domain: arms, padding: 0.08 },
+      color: {
+        legend: true,
+        domain: [...this.names],
+        range: this.names.map((n) => this.colors[n]),
+      },
       marks: [
         Plot.areaY(rows, {
           x: "day",
           y: "members",
-          fill: "stage",
-          fy: "arm",
+          fill: "name",
+          fx: "arm",
           offset: "normalize",
-          order: [...STAGES],
+          order: [...this.names],
           curve: "step",
         }),
         Plot.frame({ stroke: "#c5c9d0" }),
-        Plot.text(report.arms, {
-          fy: "strategy",
-          text: "strategy",
-          frameAnchor: "top-right",
-          dx: -6,
-          dy: 6,
-          fontWeight: "bold",
-          fontSize: 12,
-          fill: "#1f2329",
-          stroke: "white",
-          strokeWidth: 3,
-        }),
       ],
     });
+  }
+}
+
+/** Lifecycle-stage mix over calendar days, arms side by side, as shares of joined members. */
+@customElement("rl-stage-mix-chart")
+export class RlStageMixChart extends MixChart {
+  protected readonly heading = "Lifecycle-stage mix";
+  protected readonly caption =
+    "Members who have joined, by lifecycle stage on each calendar day, one panel per arm; churned is the simulator's truth, which a real team never sees.";
+  protected readonly names = STAGES;
+  protected readonly colors = STAGE_COLORS;
+  protected readonly quoted = "stable";
+  protected mixOf(arm: ArmReport) {
+    return arm.stageMix;
+  }
+}
+
+/** Relationship-depth mix of live members over calendar days, arms side by side. */
+@customElement("rl-depth-mix-chart")
+export class RlDepthMixChart extends MixChart {
+  protected readonly heading = "Relationship-depth mix";
+  protected readonly caption =
+    "Live members by relationship depth (basic → member → purchased → repeat → KOC) on each calendar day, one panel per arm.";
+  protected readonly names = DEPTHS;
+  protected readonly colors = DEPTH_COLORS;
+  protected readonly quoted = "repeat";
+  protected mixOf(arm: ArmReport) {
+    return arm.depthMix;
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     "rl-stage-mix-chart": RlStageMixChart;
+    "rl-depth-mix-chart": RlDepthMixChart;
   }
 }
