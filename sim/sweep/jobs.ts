@@ -93,23 +93,26 @@ export function sweepJobs(spec: SweepSpec, design: Design, hash: string): SweepJ
   return jobs;
 }
 
-/** The scenario of a design point, validated: errors name the spec and the point. */
+/**
+ * The scenario of a design point: the spec's (validated) scenario with the point's values. Valid
+ * once `checkPoints` has passed, which normalizeScenario would return unchanged.
+ */
 export function pointScenario(spec: SweepSpec, design: Design, point: number): Scenario {
   const settings = spec.parameters.map((p, i) => ({
     steps: p.pathSteps,
     value: design.points[point][i],
   }));
-  return normalizeScenario(
-    withValues(spec.scenario, settings),
-    `${spec.source}: design point ${point}`,
-  );
+  return withValues(spec.scenario, settings);
 }
 
 /** Validates every design point's scenario, so a bad value fails before any job runs. */
 export function checkPoints(spec: SweepSpec, design: Design): void {
-  for (let point = 0; point < design.points.length; point++) pointScenario(spec, design, point);
+  for (let point = 0; point < design.points.length; point++) {
+    normalizeScenario(pointScenario(spec, design, point), `${spec.source}: design point ${point}`);
+  }
 }
 
+/** What a worker gets for a job (after `checkPoints`). */
 export function jobInput(spec: SweepSpec, design: Design, job: SweepJob): JobInput {
   return {
     tool: TOOL,
