@@ -4,6 +4,10 @@ import { BgnbdLikelihood } from "../../sim/calibrate/bgnbd-objective.ts";
 import { fitBgnbd, fitGammaGamma } from "../../sim/calibrate/fit.ts";
 import { gammaGammaModelLogLikelihood } from "../../sim/calibrate/gamma-gamma.ts";
 import { GammaGammaLikelihood } from "../../sim/calibrate/gamma-gamma-objective.ts";
+import {
+  hessianFromGradient,
+  standardErrorsFromHessian,
+} from "../../sim/calibrate/standard-errors.ts";
 import { seededRandom } from "../../sim/random.ts";
 
 // A small population with repeats, ties in (x, tx, T), and a large x.
@@ -154,5 +158,37 @@ describe("the Gamma-Gamma likelihood", () => {
       // The density of zbar·factor: ln L drops by n ln(factor).
       expect(scaled.logLik).toBeCloseTo(base.logLik - buyers.length * Math.log(factor), 5);
     }
+  });
+});
+
+describe("standard errors from a Hessian", () => {
+  it("are the square roots of the inverse's diagonal, and none where the Hessian is singular or indefinite", () => {
+    expect(
+      standardErrorsFromHessian([
+        [4, 0],
+        [0, 1],
+      ]),
+    ).toEqual([0.5, 1]);
+    expect(
+      standardErrorsFromHessian([
+        [1, 1],
+        [1, 1],
+      ]),
+    ).toBeNull();
+    expect(
+      standardErrorsFromHessian([
+        [2, 0],
+        [0, -1],
+      ]),
+    ).toBeNull();
+  });
+
+  it("takes the Hessian from central differences of the gradient", () => {
+    // f = x² + 3xy + 5y² has Hessian [[2, 3], [3, 10]] everywhere.
+    const H = hessianFromGradient(([x, y]) => [2 * x + 3 * y, 3 * x + 10 * y], [0.3, -2], 1e-4);
+    expect(H[0][0]).toBeCloseTo(2, 8);
+    expect(H[0][1]).toBeCloseTo(3, 8);
+    expect(H[1][0]).toBeCloseTo(3, 8);
+    expect(H[1][1]).toBeCloseTo(10, 8);
   });
 });
