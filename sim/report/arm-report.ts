@@ -246,6 +246,8 @@ export function armReport(
     totals[TOTAL.memberPriceCost] +
     totals[TOTAL.pointsCost];
   const revenue = totals[TOTAL.revenue];
+  // Sorted once (ascending, in place: the array is the report's own) for both concentration figures.
+  const sortedRevenues = revenues.subarray(0, counted).sort();
   return {
     strategy: plan.id,
     strategyName: plan.name,
@@ -289,8 +291,8 @@ export function armReport(
         ? (totals[TOTAL.earlyRevenue] - totals[TOTAL.earlyCost]) / totals[TOTAL.earlyCost]
         : null,
     instantWindowDays: tables.instantWindowDays,
-    revenueShareTop: revenueShareTop(revenues.subarray(0, counted)),
-    revenueCurve: revenueCurve(revenues.subarray(0, counted)),
+    revenueShareTop: shareTopOfSorted(sortedRevenues),
+    revenueCurve: curveOfSorted(sortedRevenues),
     reached,
     repeatBuyers,
     clvQuantiles: quantiles(clvs.subarray(0, counted), CLV_QUANTILES),
@@ -319,7 +321,11 @@ export function armReport(
 
 /** Share of total revenue from the top 1, 5, 10 and 20 % of members (0 when nobody bought). */
 export function revenueShareTop(revenues: Float64Array): ArmReport["revenueShareTop"] {
-  const sorted = revenues.slice().sort(); // ascending: the top members are at the end
+  return shareTopOfSorted(revenues.slice().sort());
+}
+
+/** revenueShareTop of revenues already sorted ascending (the top members at the end). */
+function shareTopOfSorted(sorted: Float64Array): ArmReport["revenueShareTop"] {
   const n = sorted.length;
   let total = 0;
   for (let i = 0; i < n; i++) total += sorted[i];
@@ -341,10 +347,14 @@ export const CLV_QUANTILES = [0.25, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0
 
 /** Share of total revenue from the top `REVENUE_CURVE_TOPS` % of members (0 when nobody bought). */
 export function revenueCurve(revenues: Float64Array): ArmReport["revenueCurve"] {
-  const sorted = revenues.slice().sort().reverse(); // descending
+  return curveOfSorted(revenues.slice().sort());
+}
+
+/** revenueCurve of revenues already sorted ascending, summed from the top member down. */
+function curveOfSorted(sorted: Float64Array): ArmReport["revenueCurve"] {
   const n = sorted.length;
   const cumulative = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) cumulative[i + 1] = cumulative[i] + sorted[i];
+  for (let i = 0; i < n; i++) cumulative[i + 1] = cumulative[i] + sorted[n - 1 - i];
   const total = cumulative[n];
   const share = REVENUE_CURVE_TOPS.map((percent) =>
     total > 0 ? cumulative[Math.ceil((n * percent) / 100)] / total : 0,
