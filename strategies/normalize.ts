@@ -47,35 +47,6 @@ const STRATEGY_KEYS = [
   "rfmLayers",
   "rules",
 ];
-const RULE_KEYS = [
-  "name",
-  "on",
-  "delayDays",
-  "hour",
-  "daysBefore",
-  "inactiveDays",
-  "day",
-  "stage",
-  "audience",
-  "message",
-  "coupon",
-  "discount",
-  "giftCost",
-  "inviteToGroup",
-  "addWecomFriend",
-  "upgradeTier",
-  "kocTask",
-  "addTag",
-  "removeTag",
-  "followAccount",
-  "redeemPoints",
-  "offerPaidVip",
-  "pointsTask",
-  "repeat",
-  "exitOn",
-  "maxPerMember",
-];
-const DAYS_MAX = 3650;
 /** The fields that make a rule do something, for the "requires an action" message. */
 const ACTIONS = [
   "message",
@@ -93,6 +64,22 @@ const ACTIONS = [
   "offerPaidVip",
   "pointsTask",
 ];
+const RULE_KEYS = [
+  "name",
+  "on",
+  "delayDays",
+  "hour",
+  "daysBefore",
+  "inactiveDays",
+  "day",
+  "stage",
+  "audience",
+  ...ACTIONS,
+  "repeat",
+  "exitOn",
+  "maxPerMember",
+];
+const DAYS_MAX = 3650;
 
 /**
  * Validates a playbook document and returns it complete and typed; `source` names it in errors
