@@ -23,8 +23,8 @@ const find = <T extends { id: string }>(list: readonly T[], id: string) =>
 
 type Size = { label: string; members: number; days: number; points: number; replications: number };
 const SIZES: Size[] = [
-  { label: "5,000 members × 120 days", members: 5000, days: 120, points: 24, replications: 2 },
-  { label: "50,000 members × 365 days", members: 50_000, days: 365, points: 6, replications: 2 },
+  { label: "5,000 members × 120 days", members: 5000, days: 120, points: 100, replications: 2 },
+  { label: "50,000 members × 365 days", members: 50_000, days: 365, points: 12, replications: 2 },
 ];
 
 function plan(size: Size) {
