@@ -24,7 +24,9 @@ describe("retention-lab sweep --queue: BullMQ on Redis", () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
   const dir = tempDir();
   const workers: Child[] = [];
-  const worker = (stallSeconds = 30) => {
+  // Short stall periods: a dead worker's job comes back within seconds, and BullMQ's stalled-check
+  // marker (which lasts one period of the worker that set it) does not hold up the next test.
+  const worker = (stallSeconds = 2) => {
     const child = startCli([
       "worker",
       "--queue",
