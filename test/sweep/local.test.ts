@@ -118,21 +118,31 @@ describe("retention-lab sweep, local backend", () => {
   });
 
   it("stops cleanly on Ctrl-C, keeps the finished jobs, and the next run finishes the rest", async () => {
+    // Jobs of 20,000 members: the jobs left after the first leave ample time for the signal.
+    const big = writeSpec(dir, { ...SPEC, members: 20000 }, "big.json");
     const out = join(dir, "interrupted");
-    const child = startCli(["sweep", "--spec", spec, "--out", out, "--workers", "1"]);
+    const child = startCli(["sweep", "--spec", big, "--out", out, "--workers", "1"]);
     await child.waitFor(/^sweep: 1\/12 jobs/m);
     child.process.kill("SIGINT");
     expect(await child.exited).toBe(130);
-    expect(child.output()).toMatch(
-      /^sweep: interrupted; \d+ of 12 jobs are stored in .*: run the same command to finish$/m,
-    );
+    const [, stored] = child
+      .output()
+      .match(
+        /^sweep: interrupted; (\d+) of 12 jobs are stored in .*: run the same command to finish$/m,
+      )!;
     const kept = jobFiles(out).length;
+    expect(Number(stored)).toBe(kept);
     expect(kept).toBeGreaterThanOrEqual(1);
     expect(kept).toBeLessThan(12);
     expect(existsSync(join(out, "points.csv"))).toBe(false);
-    const rest = await cli(["sweep", "--spec", spec, "--out", out, "--workers", "1", "--quiet"]);
+    const rest = await cli(["sweep", "--spec", big, "--out", out, "--workers", "1"]);
     expect(rest.code).toBe(0);
-    expect(read(out, "points.csv")).toBe(read(one, "points.csv"));
+    expect(rest.stderr).toContain(`sweep: ${12 - kept} jobs run, ${kept} reused;`);
+    expect(jobFiles(out)).toHaveLength(12);
+    const rows = read(out, "points.csv").trimEnd().split("\n").slice(1);
+    expect(rows.map((r) => r.split(",").slice(0, 2).join("-"))).toEqual(
+      [0, 1, 2, 3, 4, 5].flatMap((p) => [`${p}-0`, `${p}-0`, `${p}-1`, `${p}-1`]),
+    );
   });
 });
 
