@@ -118,8 +118,8 @@ describe("retention-lab sweep, local backend", () => {
   });
 
   it("stops cleanly on Ctrl-C, keeps the finished jobs, and the next run finishes the rest", async () => {
-    // Jobs of 20,000 members: the jobs left after the first leave ample time for the signal.
-    const big = writeSpec(dir, { ...SPEC, members: 20000 }, "big.json");
+    // Jobs of 10,000 members: the jobs left after the first leave ample time for the signal.
+    const big = writeSpec(dir, { ...SPEC, members: 10000 }, "big.json");
     const out = join(dir, "interrupted");
     const child = startCli(["sweep", "--spec", big, "--out", out, "--workers", "1"]);
     await child.waitFor(/^sweep: 1\/12 jobs/m);
