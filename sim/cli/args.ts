@@ -50,6 +50,12 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec): ParsedArgs
   return { options, positional };
 }
 
+/** Commands that take options only refuse a stray argument, naming it. */
+export function refusePositional(positional: readonly string[]): void {
+  if (positional.length > 0)
+    throw new InputError(`unexpected argument ${JSON.stringify(positional[0])}; see --help`);
+}
+
 function parseNumberOption(name: string, raw: string, integer: boolean): number {
   const value = raw.trim() === "" ? Number.NaN : Number(raw);
   if (!Number.isFinite(value))

@@ -8,7 +8,7 @@ import { fmt, table } from "../report/format.ts";
 import type { Report } from "../report/report.ts";
 import { reportRows, roiNote } from "../report/rows.ts";
 import { DEFAULT_SCENARIO_ID } from "../scenario/builtin.ts";
-import { parseArgs } from "./args.ts";
+import { parseArgs, refusePositional } from "./args.ts";
 import type { Command, Io } from "./io.ts";
 import { loadScenario, loadStrategy } from "./load.ts";
 import { inDir, toCsv, writeOutputs } from "./output.ts";
@@ -62,8 +62,7 @@ export const compareCommand: Command = {
       io.stdout(HELP);
       return 0;
     }
-    if (positional.length > 0)
-      throw new InputError(`unexpected argument ${JSON.stringify(positional[0])}; see --help`);
+    refusePositional(positional);
     const scenario = loadScenario(String(options.scenario ?? DEFAULT_SCENARIO_ID));
     const armNames = String(options.arms ?? "t-plus-7,scenario-nurture")
       .split(",")

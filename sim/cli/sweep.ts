@@ -11,7 +11,7 @@ import {
   type SpecLoaders,
   type SweepBackend,
 } from "../sweep/index.ts";
-import { parseArgs } from "./args.ts";
+import { parseArgs, refusePositional } from "./args.ts";
 import type { Command, Io } from "./io.ts";
 import { loadScenario, loadStrategy, readJsonFile } from "./load.ts";
 import { inDir, writeOutputs } from "./output.ts";
@@ -74,8 +74,7 @@ export const sweepCommand: Command = {
       io.stdout(HELP);
       return 0;
     }
-    if (positional.length > 0)
-      throw new InputError(`unexpected argument ${JSON.stringify(positional[0])}; see --help`);
+    refusePositional(positional);
     if (options.spec === undefined) throw new InputError("option --spec FILE is required");
     const specPath = String(options.spec);
     if (options.queue !== undefined && options.workers !== undefined) {

@@ -1,7 +1,7 @@
 import { InputError } from "../errors.ts";
 import { defaultWorkers } from "../pool/node-pool.ts";
 import { parseQueueUrl, redact, runQueueWorker } from "../sweep/index.ts";
-import { parseArgs } from "./args.ts";
+import { parseArgs, refusePositional } from "./args.ts";
 import type { Command } from "./io.ts";
 
 const HELP = `usage: retention-lab worker --queue URL [options]
@@ -34,8 +34,7 @@ export const workerCommand: Command = {
       io.stdout(HELP);
       return 0;
     }
-    if (positional.length > 0)
-      throw new InputError(`unexpected argument ${JSON.stringify(positional[0])}; see --help`);
+    refusePositional(positional);
     if (options.queue === undefined) throw new InputError("option --queue URL is required");
     const url = parseQueueUrl(String(options.queue));
     const threads = Number(options.workers ?? defaultWorkers());
