@@ -14,13 +14,19 @@ const slug = (text: string) =>
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 
-/** Hands the browser a file to save. */
-function save(blob: Blob, name: string) {
+/**
+ * Hands the browser a file to save. The link is in the document while it is clicked, and its blob
+ * URL lives a minute: revoked at once, a slow browser may find it gone before the download starts.
+ */
+export function saveFile(blob: Blob, name: string) {
   const link = document.createElement("a");
   link.href = URL.createObjectURL(blob);
   link.download = name;
+  link.style.display = "none";
+  document.body.append(link);
   link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
 
 /** A Plot chart's colour scale, if it has one with a legend worth drawing. */
@@ -203,12 +209,12 @@ export abstract class ChartElement<T> extends LitElement {
 
   private downloadSvg() {
     const svg = this.exported();
-    if (svg) save(new Blob([svgText(svg)], { type: "image/svg+xml" }), `${this.fileName}.svg`);
+    if (svg) saveFile(new Blob([svgText(svg)], { type: "image/svg+xml" }), `${this.fileName}.svg`);
   }
 
   private async downloadPng() {
     const svg = this.exported();
-    if (svg) save(await pngOf(svg), `${this.fileName}.png`);
+    if (svg) saveFile(await pngOf(svg), `${this.fileName}.png`);
   }
 
   override render() {

@@ -11,6 +11,7 @@ import { ADJUST_LABELS } from "../ab-format.ts";
 import { createBrowserWorker, defaultWorkers } from "../engine/browser-pool.ts";
 import type { RunRequest } from "../inputs.ts";
 import { readLink, writeLink } from "../url-state.ts";
+import { saveFile } from "./plot-element.ts";
 import type { FormChange, RlRunForm } from "./rl-run-form.ts";
 import type { RunState } from "./rl-run-status.ts";
 import "./rl-ab-guide.ts";
@@ -179,11 +180,7 @@ export class RlDashboard extends LitElement {
     const report = this.report;
     if (!report) return;
     const blob = new Blob([`${JSON.stringify(report, null, 1)}\n`], { type: "application/json" });
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = `retention-lab-${report.scenario}-${report.members}-seed${report.seed}.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 0);
+    saveFile(blob, `retention-lab-${report.scenario}-${report.members}-seed${report.seed}.json`);
   }
 
   private renderResults() {
