@@ -19,8 +19,8 @@ export { normalizeStrategy } from "./normalize.ts";
 export type * from "./types.ts";
 export * from "./vocabulary.ts";
 
-/** The built-in playbooks, validated like any user file. */
-export const BUILTIN_STRATEGIES: readonly Strategy[] = [
+/** The built-in playbooks as written (defaults left out), in the library's order. */
+export const BUILTIN_STRATEGY_DOCS: readonly Readonly<Record<string, unknown>>[] = [
   control,
   tPlus7,
   scenarioNurture,
@@ -32,4 +32,9 @@ export const BUILTIN_STRATEGIES: readonly Strategy[] = [
   kocProgramme,
   winBack,
   oneToOneFollowup,
-].map((doc) => normalizeStrategy(doc, `built-in strategy ${(doc as { id: string }).id}`));
+];
+
+/** The built-in playbooks, validated like any user file. */
+export const BUILTIN_STRATEGIES: readonly Strategy[] = BUILTIN_STRATEGY_DOCS.map((doc) =>
+  normalizeStrategy(doc, `built-in strategy ${String(doc.id)}`),
+);

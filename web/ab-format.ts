@@ -1,7 +1,15 @@
-import type { AbTest, AdjustMethod } from "../sim/experiment/ab-tests.ts";
-import { type ArmReport, CONTROL_STRATEGY, vsControl } from "../sim/report/arm-report.ts";
-import { fmt, pct, pValue, signed as signedValue } from "../sim/report/format.ts";
-import type { Report } from "../sim/report/report.ts";
+import {
+  type AbTest,
+  type AdjustMethod,
+  type ArmReport,
+  CONTROL_STRATEGY,
+  fmt,
+  pct,
+  pValue,
+  type Report,
+  signed as signedValue,
+  vsControl,
+} from "../sim/index.ts";
 
 export { pValue };
 

@@ -6,14 +6,15 @@ import {
   type DayMonthOrder,
   fittedScenario,
   formatDay,
+  InputError,
   LogInputError,
+  normalizeScenario,
   parseDate,
   readTransactionText,
+  type Scenario,
   type TransactionLog,
   type Unit,
-} from "../sim/calibrate/browser.ts";
-import { InputError } from "../sim/errors.ts";
-import { normalizeScenario, type Scenario } from "../sim/scenario/normalize.ts";
+} from "../sim/index.ts";
 
 /** The fit panel's options, as typed. */
 export type FitInputs = {

@@ -1,12 +1,13 @@
-import type { ComparisonSpec } from "../sim/run.ts";
-import { BUILTIN_SCENARIOS } from "../sim/scenario/builtin.ts";
-import { normalizeScenario, type Scenario } from "../sim/scenario/normalize.ts";
 import {
+  BUILTIN_SCENARIOS,
   BUILTIN_STRATEGIES,
+  type ComparisonSpec,
   InputError,
+  normalizeScenario,
   normalizeStrategy,
+  type Scenario,
   type Strategy,
-} from "../strategies/index.ts";
+} from "../sim/index.ts";
 
 /** What the run form holds: text exactly as typed, so a message can show it back. */
 export type RunInputs = {

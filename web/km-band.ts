@@ -1,4 +1,4 @@
-import type { SurvivalCurve } from "../sim/experiment/survival.ts";
+import type { SurvivalCurve } from "../sim/index.ts";
 
 /** One day of an arm's Kaplan–Meier curve with its pointwise interval. */
 export type KmDay = { day: number; survival: number; low: number; high: number; atRisk: number };

@@ -1,1 +1,1 @@
-export { type ReportRow, reportRows } from "../sim/report/rows.ts";
+export { type ReportRow, reportRows } from "../sim/index.ts";

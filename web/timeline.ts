@@ -1,4 +1,4 @@
-import type { Audience, Channel, Rule, Strategy } from "../strategies/index.ts";
+import type { Audience, Channel, Rule, Strategy } from "../sim/index.ts";
 
 /**
  * What a typical member receives from a playbook, read off the validated rules without running

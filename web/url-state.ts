@@ -1,8 +1,11 @@
-import { ADJUST_METHODS, type AdjustMethod } from "../sim/experiment/ab-tests.ts";
-import type { AnalysisOptions } from "../sim/experiment/analysis.ts";
-import { BUILTIN_SCENARIOS } from "../sim/scenario/builtin.ts";
-import type { Scenario } from "../sim/scenario/normalize.ts";
-import { BUILTIN_STRATEGIES } from "../strategies/index.ts";
+import {
+  ADJUST_METHODS,
+  type AdjustMethod,
+  type AnalysisOptions,
+  BUILTIN_SCENARIOS,
+  BUILTIN_STRATEGIES,
+  type Scenario,
+} from "../sim/index.ts";
 import { parseInputs, type RunInputs } from "./inputs.ts";
 
 /**

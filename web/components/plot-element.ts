@@ -1,6 +1,6 @@
 import { type CSSResultGroup, css, html, LitElement } from "lit";
 import { property, state } from "lit/decorators.js";
-import type { Report } from "../../sim/report/report.ts";
+import type { Report } from "../../sim/index.ts";
 
 /** Chart text size: readable at 1280 px and on a projector. */
 export const CHART_FONT = 13;

@@ -1,7 +1,6 @@
 import { css, html, LitElement } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import { fmt, pct } from "../../sim/report/format.ts";
-import type { Report } from "../../sim/report/report.ts";
+import { fmt, pct, type Report } from "../../sim/index.ts";
 import { ADJUST_LABELS } from "../ab-format.ts";
 
 /**

@@ -1,9 +1,13 @@
 import { css, html, LitElement, unsafeCSS } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { live } from "lit/directives/live.js";
-import { type AbTest, ADJUST_METHODS, type AdjustMethod } from "../../sim/experiment/ab-tests.ts";
-import type { AnalysisOptions } from "../../sim/experiment/analysis.ts";
-import type { Report } from "../../sim/report/report.ts";
+import {
+  type AbTest,
+  ADJUST_METHODS,
+  type AdjustMethod,
+  type AnalysisOptions,
+  type Report,
+} from "../../sim/index.ts";
 import {
   ADJUST_LABELS,
   ALPHAS,

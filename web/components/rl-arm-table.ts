@@ -1,7 +1,6 @@
 import { css, html, LitElement } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import type { Report } from "../../sim/report/report.ts";
-import { roiNote } from "../../sim/report/rows.ts";
+import { type Report, roiNote } from "../../sim/index.ts";
 import { armColors } from "../palette.ts";
 import { reportRows } from "../report-rows.ts";
 

@@ -1,8 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { customElement } from "lit/decorators.js";
-import type { ArmReport } from "../../sim/report/arm-report.ts";
-import { fmt } from "../../sim/report/format.ts";
-import type { Report } from "../../sim/report/report.ts";
+import { type ArmReport, fmt, type Report } from "../../sim/index.ts";
 import { roiText } from "../ab-format.ts";
 import { OKABE_ITO } from "../palette.ts";
 import { CHART_FONT, PlotElement } from "./plot-element.ts";

@@ -1,8 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { html } from "lit";
 import { customElement, state } from "lit/decorators.js";
-import { fmt, pct } from "../../sim/report/format.ts";
-import type { Report } from "../../sim/report/report.ts";
+import { fmt, pct, type Report } from "../../sim/index.ts";
 import { armScale } from "../palette.ts";
 import { CHART_FONT, PlotElement } from "./plot-element.ts";
 

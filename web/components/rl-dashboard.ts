@@ -1,12 +1,14 @@
 import { css, html, LitElement } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
-import type { AnalysisOptions } from "../../sim/experiment/analysis.ts";
-import { CancelledError } from "../../sim/pool/pool.ts";
-import { fmt } from "../../sim/report/format.ts";
-import type { Report } from "../../sim/report/report.ts";
-import { runComparison } from "../../sim/run.ts";
-import { BUILTIN_SCENARIOS } from "../../sim/scenario/builtin.ts";
-import type { Scenario } from "../../sim/scenario/normalize.ts";
+import {
+  type AnalysisOptions,
+  BUILTIN_SCENARIOS,
+  CancelledError,
+  fmt,
+  type Report,
+  runComparison,
+  type Scenario,
+} from "../../sim/index.ts";
 import { ADJUST_LABELS } from "../ab-format.ts";
 import { createBrowserWorker, defaultWorkers } from "../engine/browser-pool.ts";
 import type { RunRequest } from "../inputs.ts";

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { customElement, property } from "lit/decorators.js";
-import type { Calibration } from "../../sim/calibrate/browser.ts";
+import type { Calibration } from "../../sim/index.ts";
 import { ChartElement } from "./plot-element.ts";
 import { ACTUAL_COLOR, MODEL_COLOR } from "./rl-fit-tracking-chart.ts";
 

@@ -1,8 +1,6 @@
 import { css, html, LitElement } from "lit";
 import { customElement, state } from "lit/decorators.js";
-import type { BadRowReport, Calibration } from "../../sim/calibrate/browser.ts";
-import { fmt } from "../../sim/report/format.ts";
-import type { Scenario } from "../../sim/scenario/normalize.ts";
+import { type BadRowReport, type Calibration, fmt, type Scenario } from "../../sim/index.ts";
 import { DEFAULT_FIT_INPUTS, type FitInputs, fitLog, MAX_LOG_BYTES } from "../fit-inputs.ts";
 import "./rl-fit-frequency-chart.ts";
 import { badRowList } from "./rl-fit-summary.ts";

@@ -1,7 +1,6 @@
 import { css, html, LitElement } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import { type BadRowReport, type Calibration, formatDay } from "../../sim/calibrate/browser.ts";
-import { fmt } from "../../sim/report/format.ts";
+import { type BadRowReport, type Calibration, fmt, formatDay } from "../../sim/index.ts";
 
 type ParamRow = { key: string; label: string; estimate: number; se: number | null };
 

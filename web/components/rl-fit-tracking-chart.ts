@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { css, html } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import { type Calibration, formatDay } from "../../sim/calibrate/browser.ts";
+import { type Calibration, formatDay } from "../../sim/index.ts";
 import { ChartElement } from "./plot-element.ts";
 
 export const ACTUAL_COLOR = "#1f2329";

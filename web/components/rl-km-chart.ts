@@ -1,8 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { html } from "lit";
 import { customElement } from "lit/decorators.js";
-import { fmt, pct } from "../../sim/report/format.ts";
-import type { Report } from "../../sim/report/report.ts";
+import { fmt, pct, type Report } from "../../sim/index.ts";
 import { confidence, pValue } from "../ab-format.ts";
 import { type KmDay, kmBand } from "../km-band.ts";
 import { armScale } from "../palette.ts";

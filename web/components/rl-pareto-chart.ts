@@ -1,7 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { customElement } from "lit/decorators.js";
-import { pct } from "../../sim/report/format.ts";
-import type { Report } from "../../sim/report/report.ts";
+import { pct, type Report } from "../../sim/index.ts";
 import { armScale } from "../palette.ts";
 import { CHART_FONT, PlotElement } from "./plot-element.ts";
 

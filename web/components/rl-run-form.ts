@@ -1,8 +1,11 @@
 import { css, html, LitElement, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import { BUILTIN_SCENARIOS } from "../../sim/scenario/builtin.ts";
-import type { Scenario } from "../../sim/scenario/normalize.ts";
-import { BUILTIN_STRATEGIES, type Strategy } from "../../strategies/index.ts";
+import {
+  BUILTIN_SCENARIOS,
+  BUILTIN_STRATEGIES,
+  type Scenario,
+  type Strategy,
+} from "../../sim/index.ts";
 import {
   applyScenarioPatch,
   defaultInputs,

@@ -1,6 +1,6 @@
 import { css, html, LitElement } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import type { Scenario } from "../../sim/scenario/normalize.ts";
+import type { Scenario } from "../../sim/index.ts";
 
 /** Sections the editor offers to copy in with the chosen scenario's values. */
 export const EDITABLE_SECTIONS = [

@@ -1,6 +1,6 @@
 import { css, html, LitElement, unsafeCSS } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import type { Report } from "../../sim/report/report.ts";
+import type { Report } from "../../sim/index.ts";
 import { SCORE_METRICS, type ScoreCell, scorecard } from "../ab-format.ts";
 import { armColors, TONE_COLORS } from "../palette.ts";
 

@@ -1,8 +1,6 @@
 import { css, html, LitElement } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import { SRM_THRESHOLD } from "../../sim/experiment/srm.ts";
-import { fmt } from "../../sim/report/format.ts";
-import type { Report } from "../../sim/report/report.ts";
+import { fmt, type Report, SRM_THRESHOLD } from "../../sim/index.ts";
 import { pValue } from "../ab-format.ts";
 
 /**

@@ -1,9 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { customElement } from "lit/decorators.js";
-import type { ArmReport } from "../../sim/report/arm-report.ts";
-import { pct } from "../../sim/report/format.ts";
-import type { Report } from "../../sim/report/report.ts";
-import { DEPTHS, STAGES } from "../../strategies/index.ts";
+import { type ArmReport, DEPTHS, pct, type Report, STAGES } from "../../sim/index.ts";
 import { DEPTH_COLORS, STAGE_COLORS } from "../palette.ts";
 import { CHART_FONT, PlotElement } from "./plot-element.ts";
 

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import type { Strategy } from "../../strategies/index.ts";
+import type { Strategy } from "../../sim/index.ts";
 import { CHANNEL_LABELS, deriveTimeline, type TimelineEntry } from "../timeline.ts";
 
 /**

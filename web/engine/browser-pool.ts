@@ -1,6 +1,5 @@
 import * as Comlink from "comlink";
-import type { PoolWorker } from "../../sim/pool/pool.ts";
-import type { WorkerApi } from "../../sim/pool/worker-api.ts";
+import type { PoolWorker, WorkerApi } from "../../sim/index.ts";
 
 /**
  * One engine Web Worker behind Comlink, for `runComparison`'s `createWorker`. A worker whose script
