@@ -11,6 +11,7 @@ import {
 } from "../../sim/index.ts";
 import { ADJUST_LABELS } from "../ab-format.ts";
 import { createBrowserWorker, defaultWorkers } from "../engine/browser-pool.ts";
+import { LangController, t } from "../i18n.ts";
 import type { RunRequest } from "../inputs.ts";
 import { readLink, writeLink } from "../url-state.ts";
 import { saveFile } from "./plot-element.ts";
@@ -67,6 +68,9 @@ export class RlDashboard extends LitElement {
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 25rem), 1fr)); gap: 1.6rem 1.8rem; }
     .charts .wide { grid-column: 1 / -1; }
     .results-head h2:focus { outline: 2px solid #0072b2; outline-offset: 3px; }
+    .teach { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.2rem; }
+    .teach h2 { margin: 0; font-size: 1.1rem; }
+    .teach .lead { margin: 0; color: #5f6670; }
     .empty { color: #5f6670; border: 1px dashed #c5c9d0; border-radius: 6px; padding: 2rem; text-align: center; }
     button {
       font: inherit; padding: 0.3rem 0.9rem; border-radius: 4px; cursor: pointer;
@@ -220,6 +224,15 @@ export class RlDashboard extends LitElement {
         <rl-depth-mix-chart class="wide" .report=${report}></rl-depth-mix-chart>
         <rl-clv-chart .report=${report}></rl-clv-chart>
         <rl-pareto-chart .report=${report}></rl-pareto-chart>
+      </section>
+      <section class="teach" aria-labelledby="teach-head">
+        <h2 id="teach-head">${t("Teach and check", "教学与检验")}</h2>
+        <p class="lead">
+          ${t(
+            "What a real A/B test cannot show you: how much the answer moves from seed to seed, the true effect beside the estimate, how many members a test needs, and why looking every day misleads.",
+            "真实 A/B 测试看不到的东西：换一个随机种子结果会变多少、估计值旁边的真实效应、一次测试需要多少会员、以及为什么每天看结果会误导。",
+          )}
+        </p>
       </section>
     `;
   }
