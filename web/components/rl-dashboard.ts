@@ -78,6 +78,8 @@ export class RlDashboard extends LitElement {
     }
   `;
 
+  private readonly i18n = new LangController(this);
+
   /** Workers offered by default; the page sets it from `navigator.hardwareConcurrency`. */
   @property({ type: Number }) defaultWorkers = defaultWorkers();
 
