@@ -53,7 +53,10 @@ export function setLang(next: Lang, remember = true): void {
 /** Text in the language shown: `t("Run", "运行")`. */
 export const t = (en: string, zh: string): string => (current === "zh" ? zh : en);
 
-/** Re-renders its host whenever the language changes; every component with text adds one. */
+/**
+ * Re-renders its host whenever the language changes; every component with text adds one, as
+ * `protected readonly i18n = new LangController(this);` (protected: nothing else reads it).
+ */
 export class LangController implements ReactiveController {
   private readonly update = () => this.host.requestUpdate();
   constructor(private readonly host: ReactiveControllerHost) {

@@ -78,7 +78,7 @@ export class RlDashboard extends LitElement {
     }
   `;
 
-  private readonly i18n = new LangController(this);
+  protected readonly i18n = new LangController(this);
 
   /** Workers offered by default; the page sets it from `navigator.hardwareConcurrency`. */
   @property({ type: Number }) defaultWorkers = defaultWorkers();
