@@ -6,6 +6,7 @@ import {
   BUILTIN_STRATEGIES,
   type Scenario,
 } from "../sim/index.ts";
+import { type Lang, t } from "./i18n.ts";
 import { parseInputs, type RunInputs } from "./inputs.ts";
 
 /**
@@ -16,6 +17,8 @@ import { parseInputs, type RunInputs } from "./inputs.ts";
 export type SharedSetup = {
   inputs: Omit<RunInputs, "workers">;
   analysis: AnalysisOptions;
+  /** The language the link was shared in; absent in links from before it travelled. */
+  lang?: Lang;
 };
 
 /** Version 1 of the document in the URL; short keys keep links short. */
@@ -30,12 +33,14 @@ type Wire = {
   sp?: string;
   al?: number;
   ad?: AdjustMethod;
+  /** The language; optional, so older links stay valid. */
+  lg?: Lang;
 };
 
 const PREFIX = "#s=";
 
 export function encodeSetup(setup: SharedSetup): string {
-  const { inputs, analysis } = setup;
+  const { inputs, analysis, lang } = setup;
   const wire: Wire = {
     v: 1,
     sc: inputs.scenario,
@@ -48,6 +53,7 @@ export function encodeSetup(setup: SharedSetup): string {
   if (inputs.scenarioPatch !== "") wire.sp = inputs.scenarioPatch;
   if (analysis.alpha !== undefined) wire.al = analysis.alpha;
   if (analysis.adjust !== undefined) wire.ad = analysis.adjust;
+  if (lang !== undefined) wire.lg = lang;
   return `${PREFIX}${toBase64Url(JSON.stringify(wire))}`;
 }
 
@@ -105,6 +111,8 @@ export function decodeSetup(
       throw new BadLinkError(`unknown adjustment ${clip(wire.ad)}`);
     analysis.adjust = wire.ad as AdjustMethod;
   }
+  if (wire.lg !== undefined && wire.lg !== "en" && wire.lg !== "zh")
+    throw new BadLinkError(`unknown language ${clip(wire.lg)}`);
   const sp = wire.sp ?? "";
   if (typeof sp !== "string") throw new BadLinkError(`sp must be text, got ${clip(sp)}`);
   const inputs = {
@@ -121,7 +129,7 @@ export function decodeSetup(
   const bad =
     "errors" in parsed && parsed.errors.find((e) => ["members", "days", "seed"].includes(e.field));
   if (bad) throw new BadLinkError(bad.message);
-  return { inputs, analysis };
+  return wire.lg === undefined ? { inputs, analysis } : { inputs, analysis, lang: wire.lg };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -147,21 +155,29 @@ function fromBase64Url(code: string): string {
 
 /**
  * The set-up of the page's own URL, for the page to start from: null (the defaults) when there is
- * none or it is bad, with a notice saying why a bad one was not used.
+ * none or it is bad, with a notice saying why a bad one was not used (in the language shown
+ * when read; `problem` is why, in the validation's English, for `linkNotice` to word again).
  */
 export function readLink(hash: string = typeof location === "undefined" ? "" : location.hash): {
   setup: SharedSetup | null;
   notice: string;
+  problem: string;
 } {
   try {
-    return { setup: decodeSetup(hash), notice: "" };
+    return { setup: decodeSetup(hash), notice: "", problem: "" };
   } catch (error) {
     if (!(error instanceof BadLinkError)) throw error;
-    return {
-      setup: null,
-      notice: `The link's set-up was not used (${error.message}); the form shows the defaults.`,
-    };
+    return { setup: null, notice: linkNotice(error.message), problem: error.message };
   }
+}
+
+/** What the form says about a link whose set-up was not used, `problem` being why. */
+export function linkNotice(problem: string): string {
+  if (problem === "") return "";
+  return t(
+    `The link's set-up was not used (${problem}); the form shows the defaults.`,
+    `链接中的设置未被采用（${problem}）；表单显示默认值。`,
+  );
 }
 
 /** The hash this page last wrote: a different one arriving is a link pasted into this tab. */
@@ -171,9 +187,11 @@ let written = "";
  * Replaces the URL's hash with the set-up (no history entry per keystroke). A link pasted into
  * the address bar of an open page reloads it, so the form starts from that link.
  */
-export function writeLink(inputs: RunInputs, analysis: AnalysisOptions) {
+export function writeLink(inputs: RunInputs, analysis: AnalysisOptions, lang?: Lang) {
   const { workers: _, ...shared } = inputs;
-  const hash = encodeSetup({ inputs: shared, analysis });
+  const hash = encodeSetup(
+    lang === undefined ? { inputs: shared, analysis } : { inputs: shared, analysis, lang },
+  );
   if (!written) {
     addEventListener("hashchange", () => {
       if (location.hash !== written) location.reload();

@@ -9,11 +9,11 @@ import {
   runComparison,
   type Scenario,
 } from "../../sim/index.ts";
-import { ADJUST_LABELS } from "../ab-format.ts";
 import { createBrowserWorker, defaultWorkers } from "../engine/browser-pool.ts";
-import { LangController, t } from "../i18n.ts";
+import { type Lang, LangController, lang, locale, setLang, t } from "../i18n.ts";
 import type { RunRequest } from "../inputs.ts";
-import { readLink, writeLink } from "../url-state.ts";
+import { adjustName, scenarioName } from "../terms.ts";
+import { linkNotice, readLink, writeLink } from "../url-state.ts";
 import { saveFile } from "./plot-element.ts";
 import type { FormChange, RlRunForm } from "./rl-run-form.ts";
 import type { RunState } from "./rl-run-status.ts";
@@ -47,8 +47,15 @@ export class RlDashboard extends LitElement {
       display: block; max-width: 1600px; margin: 0 auto; padding: 1.2rem 1.5rem 3rem;
       font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2329;
     }
+    header { display: flex; justify-content: space-between; align-items: start; gap: 1rem; margin-bottom: 1.2rem; }
     header h1 { margin: 0; font-size: 1.4rem; }
-    header p { margin: 0.2rem 0 1.2rem; color: #5f6670; }
+    header p { margin: 0.2rem 0 0; color: #5f6670; }
+    .lang { display: flex; flex: none; }
+    .lang button { padding: 0.25rem 0.7rem; font-size: 0.9rem; }
+    .lang button:first-child { border-radius: 4px 0 0 4px; }
+    .lang button:last-child { border-radius: 0 4px 4px 0; border-left: 0; }
+    .lang button[aria-pressed="true"] { background: #1f2329; border-color: #1f2329; color: white; cursor: default; }
+    .lang button:focus-visible { outline: 2px solid #0072b2; outline-offset: 2px; }
     .layout { display: grid; grid-template-columns: minmax(18rem, 22rem) 1fr; gap: 1.8rem; align-items: start; }
     @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } }
     aside { background: #f6f7f9; border: 1px solid #e4e6ea; border-radius: 6px; padding: 1rem; }
@@ -106,7 +113,7 @@ export class RlDashboard extends LitElement {
 
   private run(event: CustomEvent<RunRequest>) {
     this.lastRequest = event.detail;
-    return this.start(event.detail, this.analysis, "simulating");
+    return this.start(event.detail, this.analysis, t("simulating", "模拟中："));
   }
 
   /**
@@ -116,8 +123,12 @@ export class RlDashboard extends LitElement {
   private reanalyse(event: CustomEvent<AnalysisOptions>) {
     if (!this.lastRequest || this.runState === "running") return;
     const { alpha, adjust } = event.detail;
-    const how = adjust ? ADJUST_LABELS[adjust] : "";
-    return this.start(this.lastRequest, event.detail, `re-running for α = ${alpha}, ${how}:`);
+    const how = adjust ? adjustName(adjust) : "";
+    return this.start(
+      this.lastRequest,
+      event.detail,
+      t(`re-running for α = ${alpha}, ${how}:`, `按 α = ${alpha}、${how} 重新分析：`),
+    );
   }
 
   private async start(request: RunRequest, analysis: AnalysisOptions, doing: string) {
@@ -129,7 +140,10 @@ export class RlDashboard extends LitElement {
     const current = () => this.controller === controller;
     this.runState = "running";
     this.progress = 0;
-    this.message = `${doing} ${fmt(spec.members)} members × ${spec.days} days on ${workers} worker${workers === 1 ? "" : "s"}`;
+    this.message = t(
+      `${doing} ${fmt(spec.members)} members × ${spec.days} days on ${workers} worker${workers === 1 ? "" : "s"}`,
+      `${doing}${fmt(spec.members)} 名会员 × ${spec.days} 天，${workers} 个线程`,
+    );
     const started = performance.now();
     try {
       const report = await runComparison(spec, {
@@ -145,7 +159,8 @@ export class RlDashboard extends LitElement {
       this.analysis = analysis;
       this.share();
       this.runState = "done";
-      this.message = `done in ${fmt((performance.now() - started) / 1000, 1)} s`;
+      const seconds = fmt((performance.now() - started) / 1000, 1);
+      this.message = t(`done in ${seconds} s`, `完成，用时 ${seconds} 秒`);
       void this.focusResults();
     } catch (error) {
       if (!current()) return;
@@ -161,9 +176,23 @@ export class RlDashboard extends LitElement {
     this.share();
   }
 
-  /** Puts the whole set-up in the URL, so the address is always a link to this run. */
+  /** Puts the whole set-up in the URL, language included, so the address is always a link to this run. */
   private share() {
-    if (this.formChange) writeLink(this.formChange.inputs, this.analysis);
+    if (this.formChange) writeLink(this.formChange.inputs, this.analysis, lang());
+  }
+
+  /** Shows the page in `next` (remembered), and says so in the link. */
+  private switchLang(next: Lang) {
+    setLang(next);
+    this.share();
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // A link's language wins over the remembered one, and is remembered in turn.
+    const linked = this.link.setup?.lang;
+    if (linked) setLang(linked);
+    document.documentElement.lang = locale();
   }
 
   /** Moves focus to the results' heading, so keyboard and screen-reader users land on them. */
@@ -194,16 +223,18 @@ export class RlDashboard extends LitElement {
   private renderResults() {
     const report = this.report;
     if (!report) {
-      return html`<div class="empty">Results appear here after a run.</div>`;
+      return html`<div class="empty">${t("Results appear here after a run.", "运行后，结果显示在这里。")}</div>`;
     }
     return html`
       <section class="results">
         <div class="results-head">
           <h2 tabindex="-1">
-            ${report.scenarioName}: ${fmt(report.members)} members, ${report.days} days, seed
-            ${report.seed}
+            ${scenarioName(report)}${t(
+              `: ${fmt(report.members)} members, ${report.days} days, seed ${report.seed}`,
+              `：${fmt(report.members)} 名会员，${report.days} 天，随机种子 ${report.seed}`,
+            )}
           </h2>
-          <button type="button" @click=${this.download}>Download JSON</button>
+          <button type="button" @click=${this.download}>${t("Download JSON", "下载 JSON")}</button>
         </div>
         <rl-srm-banner .report=${report}></rl-srm-banner>
         <rl-scorecard .report=${report}></rl-scorecard>
@@ -218,7 +249,7 @@ export class RlDashboard extends LitElement {
         ></rl-ab-table>
         <rl-ab-guide .report=${report}></rl-ab-guide>
       </section>
-      <section class="charts" aria-label="Charts">
+      <section class="charts" aria-label=${t("Charts", "图表")}>
         <rl-daily-chart class="wide" .report=${report}></rl-daily-chart>
         <rl-funnel-chart .report=${report}></rl-funnel-chart>
         <rl-cost-chart .report=${report}></rl-cost-chart>
@@ -242,8 +273,34 @@ export class RlDashboard extends LitElement {
   override render() {
     return html`
       <header>
-        <h1>retention-lab</h1>
-        <p>Simulate member-retention playbooks on one population and compare the arms.</p>
+        <div>
+          <h1>retention-lab</h1>
+          <p>
+            ${t(
+              "Simulate member-retention playbooks on one population and compare the arms.",
+              "在同一批会员上模拟私域会员留存打法，并对比各实验组。",
+            )}
+          </p>
+        </div>
+        <div class="lang" role="group" aria-label=${t("Language", "语言")}>
+          ${(
+            [
+              ["en", "EN", "English"],
+              ["zh", "中文", "中文"],
+            ] as const
+          ).map(
+            ([code, short, name]) => html`<button
+              type="button"
+              lang=${code === "zh" ? "zh-CN" : "en"}
+              data-lang=${code}
+              title=${name}
+              aria-pressed=${lang() === code ? "true" : "false"}
+              @click=${() => this.switchLang(code)}
+            >
+              ${short}
+            </button>`,
+          )}
+        </div>
       </header>
       <div class="layout">
         <aside>
@@ -251,7 +308,7 @@ export class RlDashboard extends LitElement {
             .defaultWorkers=${this.defaultWorkers}
             .scenarios=${this.scenarios}
             .initial=${this.link.setup?.inputs ?? null}
-            .notice=${this.link.notice}
+            .notice=${linkNotice(this.link.problem)}
             ?disabled=${this.runState === "running"}
             @run-request=${this.run}
             @inputs-change=${this.formChanged}
