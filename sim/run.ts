@@ -118,14 +118,22 @@ export async function runComparison(
   spec: ComparisonSpec,
   options: Partial<PoolOptions> & { workers: number },
 ): Promise<Report> {
-  if (options.workers === 0 || !options.createWorker)
-    return runComparisonHere(spec, options.onProgress);
+  const { createWorker } = options;
+  if (options.workers === 0 || !createWorker) return runComparisonHere(spec, options.onProgress);
+  return reportFor(prepare(spec), await simulateComparison(spec, { ...options, createWorker }));
+}
+
+/**
+ * The simulated blocks of a comparison on a pool of workers, before any report: for a caller that
+ * builds the report elsewhere (the dashboard, in a worker of its own) or more than once (a new α
+ * re-analyses the same members). `reportFor(prepare(spec), blocks)` gives `runComparison`'s report.
+ */
+export async function simulateComparison(
+  spec: ComparisonSpec,
+  options: PoolOptions,
+): Promise<BlockOutcome[]> {
   const prepared = prepare(spec);
-  const blocks = await runBlocksOnPool(spec, jobsFor(prepared), {
-    ...options,
-    createWorker: options.createWorker,
-  });
-  return reportFor(prepared, blocks);
+  return runBlocksOnPool(spec, jobsFor(prepared), options);
 }
 
 /**

@@ -6,10 +6,11 @@ import {
   CancelledError,
   fmt,
   type Report,
-  runComparison,
   type Scenario,
+  simulateComparison,
 } from "../../sim/index.ts";
 import { createBrowserWorker, defaultWorkers } from "../engine/browser-pool.ts";
+import { ReportClient } from "../engine/report-client.ts";
 import { type Lang, LangController, lang, locale, setLang, t } from "../i18n.ts";
 import type { RunRequest } from "../inputs.ts";
 import { adjustName, scenarioName } from "../terms.ts";
@@ -37,8 +38,9 @@ import "./rl-strategy-timeline.ts";
 /**
  * The page: the run form, progress and cancel, then the last finished run: the sample-ratio check,
  * the per-arm table beside the Kaplan–Meier chart, the A/B table and a note on reading it, and the
- * stage mix. The engine runs in Web Workers through `runComparison` (sim/run.ts). The A/B table's
- * α and adjustment go into the spec's `analysis`, so changing them runs the last spec again.
+ * stage mix. The engine runs in Web Workers (`simulateComparison`, sim/run.ts) and the report is
+ * built in a worker of its own (engine/report-worker.ts), which keeps the members' outcomes, so a
+ * new α or adjustment re-analyses them without simulating again.
  */
 @customElement("rl-dashboard")
 export class RlDashboard extends LitElement {
@@ -103,7 +105,7 @@ export class RlDashboard extends LitElement {
   /** What the run form holds, kept in the URL with the analysis; its arms get timelines. */
   @state() private formChange: FormChange | null = null;
 
-  /** The last run asked for, run again when the analysis changes. */
+  /** The last run asked for: the set-up the lessons of "Teach and check" run again. */
   private lastRequest: RunRequest | null = null;
 
   @query("rl-run-form") private form!: RlRunForm;
@@ -112,55 +114,86 @@ export class RlDashboard extends LitElement {
   private controller: AbortController | null = null;
 
   private run(event: CustomEvent<RunRequest>) {
-    this.lastRequest = event.detail;
-    return this.start(event.detail, this.analysis, t("simulating", "模拟中："));
+    return this.start(event.detail, this.analysis);
   }
 
+  /** Builds reports off the page's thread and keeps the last run's members for re-analysis. */
+  private readonly reports = new ReportClient();
+
   /**
-   * Runs the last spec again with a new α or adjustment: the same seed, so the same members. The
-   * new analysis sticks only once its report is in (a cancelled re-run leaves the old one).
+   * A new α or adjustment tests the last run's members again in the report worker, without
+   * simulating them again. The new analysis sticks only once its report is in.
    */
   private reanalyse(event: CustomEvent<AnalysisOptions>) {
     if (!this.lastRequest || this.runState === "running") return;
-    const { alpha, adjust } = event.detail;
-    const how = adjust ? adjustName(adjust) : "";
-    return this.start(
-      this.lastRequest,
-      event.detail,
-      t(`re-running for α = ${alpha}, ${how}:`, `按 α = ${alpha}、${how} 重新分析：`),
+    const analysis = event.detail;
+    const how = analysis.adjust ? adjustName(analysis.adjust) : "";
+    return this.track(
+      t(
+        `re-analysing the same members for α = ${analysis.alpha}, ${how}`,
+        `按 α = ${analysis.alpha}、${how} 重新分析同一批会员`,
+      ),
+      async () => ({ report: await this.reports.reanalyse(analysis), analysis }),
+      (seconds) =>
+        t(
+          `re-analysed in ${seconds} s, no member simulated again`,
+          `重新分析用时 ${seconds} 秒，未重新模拟`,
+        ),
     );
   }
 
-  private async start(request: RunRequest, analysis: AnalysisOptions, doing: string) {
+  private start(request: RunRequest, analysis: AnalysisOptions) {
     const { workers } = request;
     const spec = { ...request.spec, analysis };
+    this.lastRequest = request;
+    return this.track(
+      t(
+        `simulating ${fmt(spec.members)} members × ${spec.days} days on ${workers} worker${workers === 1 ? "" : "s"}`,
+        `模拟中：${fmt(spec.members)} 名会员 × ${spec.days} 天，${workers} 个线程`,
+      ),
+      async (signal, onProgress) => {
+        const blocks = await simulateComparison(spec, {
+          workers,
+          createWorker: createBrowserWorker,
+          signal,
+          onProgress,
+        });
+        return { report: await this.reports.report(spec, blocks), analysis };
+      },
+      (seconds) => t(`done in ${seconds} s`, `完成，用时 ${seconds} 秒`),
+    );
+  }
+
+  /**
+   * Runs one piece of work with the progress bar and Cancel in view; only the newest may touch the
+   * page. Its report and analysis replace the shown ones when it ends.
+   */
+  private async track(
+    doing: string,
+    work: (
+      signal: AbortSignal,
+      onProgress: (done: number) => void,
+    ) => Promise<{ report: Report; analysis: AnalysisOptions }>,
+    done: (seconds: string) => string,
+  ) {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
     const current = () => this.controller === controller;
     this.runState = "running";
     this.progress = 0;
-    this.message = t(
-      `${doing} ${fmt(spec.members)} members × ${spec.days} days on ${workers} worker${workers === 1 ? "" : "s"}`,
-      `${doing}${fmt(spec.members)} 名会员 × ${spec.days} 天，${workers} 个线程`,
-    );
+    this.message = doing;
     const started = performance.now();
     try {
-      const report = await runComparison(spec, {
-        workers,
-        createWorker: createBrowserWorker,
-        signal: controller.signal,
-        onProgress: (done) => {
-          if (current()) this.progress = done;
-        },
+      const { report, analysis } = await work(controller.signal, (share) => {
+        if (current()) this.progress = share;
       });
       if (!current()) return;
       this.report = report;
       this.analysis = analysis;
       this.share();
       this.runState = "done";
-      const seconds = fmt((performance.now() - started) / 1000, 1);
-      this.message = t(`done in ${seconds} s`, `完成，用时 ${seconds} 秒`);
+      this.message = done(fmt((performance.now() - started) / 1000, 1));
       void this.focusResults();
     } catch (error) {
       if (!current()) return;

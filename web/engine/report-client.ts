@@ -1,0 +1,68 @@
+import * as Comlink from "comlink";
+import {
+  type AnalysisOptions,
+  type BlockOutcome,
+  blockBuffers,
+  type ComparisonSpec,
+  type Report,
+} from "../../sim/index.ts";
+import type { ReportApi } from "./report-worker.ts";
+
+/**
+ * The page's side of the report worker (report-worker.ts): one worker for the page's life, started
+ * on first use. A worker that fails to load rejects the call instead of leaving it hanging.
+ */
+export class ReportClient {
+  private worker: Worker | null = null;
+  private remote: Comlink.Remote<ReportApi> | null = null;
+  private failed: Promise<never> | null = null;
+
+  private start(): { remote: Comlink.Remote<ReportApi>; failed: Promise<never> } {
+    if (!this.worker || !this.remote || !this.failed) {
+      const worker = new Worker(new URL("./report-worker.ts", import.meta.url), { type: "module" });
+      this.worker = worker;
+      this.remote = Comlink.wrap<ReportApi>(worker);
+      this.failed = new Promise<never>((_, reject) => {
+        worker.addEventListener("error", (event) => {
+          event.preventDefault();
+          reject(new Error(event.message || "the report worker could not start"));
+        });
+      });
+      this.failed.catch(() => {});
+    }
+    return { remote: this.remote, failed: this.failed };
+  }
+
+  /** The report of a run's blocks, which move to the worker (the page no longer holds them). */
+  async report(spec: ComparisonSpec, blocks: BlockOutcome[]): Promise<Report> {
+    const { remote, failed } = this.start();
+    const buffers = blocks.flatMap(blockBuffers);
+    return this.guard(
+      Promise.race([remote.report(spec, Comlink.transfer(blocks, buffers)), failed]),
+    );
+  }
+
+  /** The last run's report under another α or adjustment, without simulating again. */
+  async reanalyse(analysis: AnalysisOptions): Promise<Report> {
+    const { remote, failed } = this.start();
+    return this.guard(Promise.race([remote.reanalyse(analysis), failed]));
+  }
+
+  /** A worker that failed is replaced on the next call. */
+  private async guard(result: Promise<Report>): Promise<Report> {
+    try {
+      return await result;
+    } catch (error) {
+      this.stop();
+      throw error;
+    }
+  }
+
+  stop(): void {
+    this.remote?.[Comlink.releaseProxy]();
+    this.worker?.terminate();
+    this.worker = null;
+    this.remote = null;
+    this.failed = null;
+  }
+}
