@@ -1,6 +1,7 @@
 import { type CSSResultGroup, css, html, LitElement } from "lit";
 import { property, state } from "lit/decorators.js";
 import type { Report } from "../../sim/index.ts";
+import { LangController, t } from "../i18n.ts";
 
 /** Chart text size: readable at 1280 px and on a projector. */
 export const CHART_FONT = 13;
@@ -157,8 +158,12 @@ export abstract class ChartElement<T> extends LitElement {
   /** Width the chart is drawn at: the element's own width, as last measured. */
   @state() protected width = 0;
 
-  protected abstract readonly heading: string;
-  protected abstract readonly caption: string;
+  /** Redraws the chart in the language shown (its text is computed on every update). */
+  private readonly i18n = new LangController(this);
+
+  /** The title and caption, getters so they follow the language. */
+  protected abstract get heading(): string;
+  protected abstract get caption(): string;
 
   /** One line that reads this run's chart (what to see in it), or "" for none. */
   protected get reading(): string {
@@ -176,9 +181,12 @@ export abstract class ChartElement<T> extends LitElement {
     return null;
   }
 
-  /** The file name of the downloads, without extension. */
+  /**
+   * The file name of the downloads, without extension: from the element's name, so it is the same
+   * English slug in either language (`retention-lab-km-chart`).
+   */
   protected get fileName(): string {
-    return `retention-lab-${slug(this.heading)}`;
+    return `retention-lab-${slug(this.localName.replace(/^rl-/, ""))}`;
   }
 
   private chart: Element | null = null;
@@ -222,11 +230,11 @@ export abstract class ChartElement<T> extends LitElement {
     const reading = this.reading;
     return html`<div class="head">
         <h3>${this.heading}</h3>
-        <div class="downloads" role="group" aria-label="Download ${this.heading}">
+        <div class="downloads" role="group" aria-label=${t(`Download ${this.heading}`, `下载“${this.heading}”`)}>
           <button
             type="button"
             data-download="png"
-            aria-label="Download ${this.heading} as PNG"
+            aria-label=${t(`Download ${this.heading} as PNG`, `下载“${this.heading}”PNG 图片`)}
             @click=${this.downloadPng}
           >
             PNG
@@ -234,7 +242,7 @@ export abstract class ChartElement<T> extends LitElement {
           <button
             type="button"
             data-download="svg"
-            aria-label="Download ${this.heading} as SVG"
+            aria-label=${t(`Download ${this.heading} as SVG`, `下载“${this.heading}”SVG 矢量图`)}
             @click=${this.downloadSvg}
           >
             SVG

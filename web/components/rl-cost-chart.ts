@@ -2,25 +2,38 @@ import * as Plot from "@observablehq/plot";
 import { customElement } from "lit/decorators.js";
 import { type ArmReport, fmt, type Report } from "../../sim/index.ts";
 import { roiText } from "../ab-format.ts";
+import { t } from "../i18n.ts";
 import { OKABE_ITO } from "../palette.ts";
 import { CHART_FONT, PlotElement } from "./plot-element.ts";
 
 /** The parts of `costBreakdown` that add up to `cost`, and their colours. */
-const PARTS: readonly { key: keyof ArmReport["costBreakdown"]; label: string; color: string }[] = [
-  { key: "messages", label: "messages", color: OKABE_ITO.skyBlue },
-  { key: "coupons", label: "coupons", color: OKABE_ITO.orange },
-  { key: "discounts", label: "discounts", color: OKABE_ITO.vermillion },
-  { key: "gifts", label: "gifts", color: OKABE_ITO.reddishPurple },
-  { key: "memberPrices", label: "member prices", color: OKABE_ITO.blue },
-  { key: "points", label: "points", color: OKABE_ITO.bluishGreen },
+const PARTS: readonly {
+  key: keyof ArmReport["costBreakdown"];
+  en: string;
+  zh: string;
+  color: string;
+}[] = [
+  { key: "messages", en: "messages", zh: "消息", color: OKABE_ITO.skyBlue },
+  { key: "coupons", en: "coupons", zh: "优惠券", color: OKABE_ITO.orange },
+  { key: "discounts", en: "discounts", zh: "折扣", color: OKABE_ITO.vermillion },
+  { key: "gifts", en: "gifts", zh: "赠品", color: OKABE_ITO.reddishPurple },
+  { key: "memberPrices", en: "member prices", zh: "会员价", color: OKABE_ITO.blue },
+  { key: "points", en: "points", zh: "积分", color: OKABE_ITO.bluishGreen },
 ];
+const partLabel = (p: (typeof PARTS)[number]) => t(p.en, p.zh);
 
 /** Cost per member by where the money went, with each arm's ROI and incremental ROI beside it. */
 @customElement("rl-cost-chart")
 export class RlCostChart extends PlotElement {
-  protected readonly heading = "Cost and ROI breakdown";
-  protected readonly caption =
-    "Cost per randomised member by where it went. ROI counts baseline revenue the playbook did not cause; incremental ROI (with a control arm) does not.";
+  protected get heading(): string {
+    return t("Cost and ROI breakdown", "成本与 ROI 构成");
+  }
+  protected get caption(): string {
+    return t(
+      "Cost per randomised member by where it went. ROI counts baseline revenue the playbook did not cause; incremental ROI (with a control arm) does not.",
+      "每个随机分组会员的成本，按花在哪里拆分。ROI 计入了并非打法带来的基线收入；增量 ROI（有对照组时）不计入。",
+    );
+  }
 
   protected override get reading(): string {
     const report = this.report;
@@ -29,18 +42,25 @@ export class RlCostChart extends PlotElement {
       .map((a) => {
         const unseen = a.cost > 0 ? a.costBreakdown.unseenOffers / a.cost : 0;
         const incremental = a.vsControl?.roi;
-        return `${a.strategy}: ¥${fmt(a.members > 0 ? a.cost / a.members : null, 2)} per member${
-          unseen > 0 ? ` (${fmt(unseen * 100, 0)} % on offers never seen)` : ""
-        }, ROI ${roiText(a.roi)}${incremental != null ? `, incremental ROI ${roiText(incremental)}` : ""}`;
+        const per = fmt(a.members > 0 ? a.cost / a.members : null, 2);
+        const share = fmt(unseen * 100, 0);
+        return t(
+          `${a.strategy}: ¥${per} per member${
+            unseen > 0 ? ` (${share} % on offers never seen)` : ""
+          }, ROI ${roiText(a.roi)}${incremental != null ? `, incremental ROI ${roiText(incremental)}` : ""}`,
+          `${a.strategy}：人均 ¥${per}${unseen > 0 ? `（${share} % 花在会员从未看到的优惠上）` : ""}，ROI ${roiText(a.roi)}${
+            incremental != null ? `，增量 ROI ${roiText(incremental)}` : ""
+          }`,
+        );
       })
-      .join("; ");
+      .join(t("; ", "；"));
   }
 
   protected plot(report: Report, width: number): Element {
     const rows = report.arms.flatMap((a) =>
       PARTS.map((p) => ({
         arm: a.strategy,
-        part: p.label,
+        part: partLabel(p),
         cost: a.members > 0 ? a.costBreakdown[p.key] / a.members : 0,
       })),
     );
@@ -56,11 +76,11 @@ export class RlCostChart extends PlotElement {
       marginRight: 56,
       marginBottom: 40,
       style: { fontSize: `${CHART_FONT}px` },
-      x: { label: "cost per member (¥)", grid: true, domain: [0, max * 1.05] },
+      x: { label: t("cost per member (¥)", "人均成本（¥）"), grid: true, domain: [0, max * 1.05] },
       y: { label: null, domain: report.arms.map((a) => a.strategy) },
-      color: { legend: true, domain: PARTS.map((p) => p.label), range: PARTS.map((p) => p.color) },
+      color: { legend: true, domain: PARTS.map(partLabel), range: PARTS.map((p) => p.color) },
       marks: [
-        Plot.barX(rows, { y: "arm", x: "cost", fill: "part", order: PARTS.map((p) => p.label) }),
+        Plot.barX(rows, { y: "arm", x: "cost", fill: "part", order: PARTS.map(partLabel) }),
         Plot.text(totals, {
           y: "arm",
           x: "cost",

@@ -2,14 +2,30 @@ import * as Plot from "@observablehq/plot";
 import { html } from "lit";
 import { customElement, state } from "lit/decorators.js";
 import { fmt, pct, type Report } from "../../sim/index.ts";
+import { t } from "../i18n.ts";
 import { armScale } from "../palette.ts";
 import { CHART_FONT, PlotElement } from "./plot-element.ts";
 
 /** The daily series the chart offers, as `ArmReport.daily` names them. */
 const SERIES = [
-  { id: "messages", label: "messages" },
-  { id: "optOuts", label: "opt-outs" },
-  { id: "overMessagingChurn", label: "over-messaging churn" },
+  {
+    id: "messages",
+    get label() {
+      return t("messages", "消息");
+    },
+  },
+  {
+    id: "optOuts",
+    get label() {
+      return t("opt-outs", "退订");
+    },
+  },
+  {
+    id: "overMessagingChurn",
+    get label() {
+      return t("over-messaging churn", "过度营销流失");
+    },
+  },
 ] as const;
 type SeriesId = (typeof SERIES)[number]["id"];
 
@@ -22,9 +38,18 @@ const SMOOTH = 7;
  */
 @customElement("rl-daily-chart")
 export class RlDailyChart extends PlotElement {
-  protected readonly heading = "Messages, opt-outs and over-messaging churn over time";
-  protected readonly caption =
-    `Per 1,000 randomised members of each arm and calendar day, ${SMOOTH}-day moving average; pick the series.`;
+  protected get heading(): string {
+    return t(
+      "Messages, opt-outs and over-messaging churn over time",
+      "消息、退订与过度营销流失随时间变化",
+    );
+  }
+  protected get caption(): string {
+    return t(
+      `Per 1,000 randomised members of each arm and calendar day, ${SMOOTH}-day moving average; pick the series.`,
+      `每组每 1,000 名随机分组会员、每个日历日的数量，${SMOOTH} 日移动平均；可选择序列。`,
+    );
+  }
 
   @state() private series: SeriesId = "optOuts";
 
@@ -34,13 +59,16 @@ export class RlDailyChart extends PlotElement {
     return report.arms
       .map((a) => {
         const per = (v: number) => (a.members > 0 ? v / a.members : null);
-        return `${a.strategy}: ${fmt(per(a.messages), 1)} messages per member, ${pct(per(a.optOuts))} opted out, ${pct(per(a.churn.overMessaging))} lost to over-messaging`;
+        return t(
+          `${a.strategy}: ${fmt(per(a.messages), 1)} messages per member, ${pct(per(a.optOuts))} opted out, ${pct(per(a.churn.overMessaging))} lost to over-messaging`,
+          `${a.strategy}：人均 ${fmt(per(a.messages), 1)} 条消息，${pct(per(a.optOuts))} 退订，${pct(per(a.churn.overMessaging))} 因过度营销流失`,
+        );
       })
-      .join("; ");
+      .join(t("; ", "；"));
   }
 
   protected override controls() {
-    return html`<div role="radiogroup" aria-label="Series" class="series">
+    return html`<div role="radiogroup" aria-label=${t("Series", "序列")} class="series">
       ${SERIES.map(
         (s) => html`<label style="margin-right:1rem;font-size:0.9rem"
           ><input
@@ -77,8 +105,12 @@ export class RlDailyChart extends PlotElement {
       marginLeft: 56,
       marginBottom: 40,
       style: { fontSize: `${CHART_FONT}px` },
-      x: { label: "calendar day" },
-      y: { label: `${label} per 1,000 members per day`, grid: true, zero: true },
+      x: { label: t("calendar day", "日历日") },
+      y: {
+        label: t(`${label} per 1,000 members per day`, `每 1,000 名会员每日${label}`),
+        grid: true,
+        zero: true,
+      },
       color: { legend: true, ...armScale(report.arms.map((a) => a.strategy)) },
       marks: [
         Plot.lineY(rows, { x: "day", y: "value", stroke: "arm", strokeWidth: 2 }),

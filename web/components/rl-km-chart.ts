@@ -3,6 +3,7 @@ import { html } from "lit";
 import { customElement } from "lit/decorators.js";
 import { fmt, pct, type Report } from "../../sim/index.ts";
 import { confidence, pValue } from "../ab-format.ts";
+import { t } from "../i18n.ts";
 import { type KmDay, kmBand } from "../km-band.ts";
 import { armScale } from "../palette.ts";
 import { CHART_FONT, PlotElement } from "./plot-element.ts";
@@ -16,12 +17,18 @@ const FEW_AT_RISK = 100;
  */
 @customElement("rl-km-chart")
 export class RlKmChart extends PlotElement {
-  protected readonly heading = "Retention by day since join (Kaplan–Meier)";
+  protected get heading(): string {
+    return t("Retention by day since join (Kaplan–Meier)", "入会后逐日留存（Kaplan–Meier）");
+  }
 
   protected get caption(): string {
     const report = this.report;
     if (!report) return "";
-    return `Share not churned d days after joining, with its ${confidence(report.alpha)} pointwise band; every member counts until the horizon, so late joiners add to the early days only.`;
+    const level = confidence(report.alpha);
+    return t(
+      `Share not churned d days after joining, with its ${level} pointwise band; every member counts until the horizon, so late joiners add to the early days only.`,
+      `入会 d 天后仍未流失的比例，带 ${level} 逐点置信带；每位会员都计入到观察期末，所以晚入会的会员只计入前面的天数。`,
+    );
   }
 
   /** The bands of the report last drawn: recomputed for a new report, not for a new width. */
@@ -52,9 +59,14 @@ export class RlKmChart extends PlotElement {
     const day = this.readingDay(report);
     const at = report.survival.curves.map((c) => ({ arm: c.strategy, s: c.survival[day] }));
     const best = at.reduce((a, b) => (b.s > a.s ? b : a));
-    return `Day ${day}: ${at.map((a) => `${a.arm} keeps ${pct(a.s)}`).join(", ")}${
-      at.length > 1 ? `; ${best.arm} keeps the most.` : "."
-    }`;
+    return t(
+      `Day ${day}: ${at.map((a) => `${a.arm} keeps ${pct(a.s)}`).join(", ")}${
+        at.length > 1 ? `; ${best.arm} keeps the most.` : "."
+      }`,
+      `第 ${day} 天：${at.map((a) => `${a.arm} 留存 ${pct(a.s)}`).join("，")}${
+        at.length > 1 ? `；${best.arm} 留存最多。` : "。"
+      }`,
+    );
   }
 
   /** The log-rank results, under the caption. */
@@ -63,13 +75,16 @@ export class RlKmChart extends PlotElement {
     if (!report || report.survival.logRank.length === 0) return null;
     const control = report.arms[0].strategy;
     return html`<p class="log-rank">
-      Log-rank test of time to churn (not in the table's adjustment):
+      ${t(
+        "Log-rank test of time to churn (not in the table's adjustment):",
+        "流失时间的 Log-rank 检验（不在表格的 p 值校正之内）：",
+      )}
       ${report.survival.logRank.map(
         (r, i) =>
-          html`${i > 0 ? "; " : ""}<span data-log-rank=${r.strategy}
+          html`${i > 0 ? t("; ", "；") : ""}<span data-log-rank=${r.strategy}
               >${r.strategy} vs ${control}: χ² ${fmt(r.chi2, 2)}, p ${pValue(r.p)}</span
             >`,
-      )}.
+      )}${t(".", "。")}
     </p>`;
   }
 
@@ -90,8 +105,8 @@ export class RlKmChart extends PlotElement {
       marginLeft: 52,
       marginBottom: 40,
       style: { fontSize: `${CHART_FONT}px` },
-      x: { label: "days since join", domain: [0, report.days] },
-      y: { label: "retained", domain: [floor, 1], tickFormat: "%", grid: true },
+      x: { label: t("days since join", "入会天数"), domain: [0, report.days] },
+      y: { label: t("retained", "留存"), domain: [floor, 1], tickFormat: "%", grid: true },
       color: { legend: true, ...armScale(strategies) },
       marks: [
         thinFrom > 0
@@ -107,7 +122,8 @@ export class RlKmChart extends PlotElement {
                 textAnchor: "end",
                 dx: -4,
                 dy: 4,
-                text: () => `fewer than ${FEW_AT_RISK} at risk →`,
+                text: () =>
+                  t(`fewer than ${FEW_AT_RISK} at risk →`, `风险集不足 ${FEW_AT_RISK} 人 →`),
                 fill: "#5f6670",
               }),
             ]
@@ -133,8 +149,17 @@ export class RlKmChart extends PlotElement {
             x: "day",
             y: "survival",
             stroke: "arm",
-            channels: { "CI low": "low", "CI high": "high", "at risk": "atRisk" },
-            format: { y: ".1%", "CI low": ".1%", "CI high": ".1%", "at risk": ",d" },
+            channels: {
+              [t("CI low", "置信下限")]: "low",
+              [t("CI high", "置信上限")]: "high",
+              [t("at risk", "风险集")]: "atRisk",
+            },
+            format: {
+              y: ".1%",
+              [t("CI low", "置信下限")]: ".1%",
+              [t("CI high", "置信上限")]: ".1%",
+              [t("at risk", "风险集")]: ",d",
+            },
           }),
         ),
       ],

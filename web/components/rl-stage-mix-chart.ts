@@ -1,7 +1,9 @@
 import * as Plot from "@observablehq/plot";
 import { customElement } from "lit/decorators.js";
 import { type ArmReport, DEPTHS, pct, type Report, STAGES } from "../../sim/index.ts";
+import { t } from "../i18n.ts";
 import { DEPTH_COLORS, STAGE_COLORS } from "../palette.ts";
+import { depthName, stageName } from "../terms.ts";
 import { CHART_FONT, PlotElement } from "./plot-element.ts";
 
 /**
@@ -14,18 +16,22 @@ abstract class MixChart extends PlotElement {
   protected abstract mixOf(arm: ArmReport): Record<string, number[]>;
   /** The category the reading quotes at the horizon. */
   protected abstract readonly quoted: string;
+  /** A category's name as shown. */
+  protected abstract nameOf(name: string): string;
 
   protected override get reading(): string {
     const report = this.report;
     if (!report) return "";
     const last = report.days - 1;
-    return `On the last day, ${this.quoted}: ${report.arms
+    const shares = report.arms
       .map((arm) => {
         const mix = this.mixOf(arm);
         const total = this.names.reduce((s, n) => s + (mix[n]?.[last] ?? 0), 0);
         return `${arm.strategy} ${pct(total > 0 ? (mix[this.quoted]?.[last] ?? 0) / total : null)}`;
       })
-      .join(", ")}.`;
+      .join(t(", ", "，"));
+    const quoted = this.nameOf(this.quoted);
+    return t(`On the last day, ${quoted}: ${shares}.`, `最后一天，${quoted}占比：${shares}。`);
   }
 
   protected plot(report: Report, width: number): Element {
@@ -36,7 +42,12 @@ abstract class MixChart extends PlotElement {
         // Before anyone has joined there is no mix to show.
         if (this.names.every((name) => (mix[name]?.[day] ?? 0) === 0)) continue;
         for (const name of this.names) {
-          rows.push({ arm: arm.strategy, day, name, members: mix[name]?.[day] ?? 0 });
+          rows.push({
+            arm: arm.strategy,
+            day,
+            name: this.nameOf(name),
+            members: mix[name]?.[day] ?? 0,
+          });
         }
       }
     }
@@ -48,12 +59,12 @@ abstract class MixChart extends PlotElement {
       marginTop: 28,
       marginBottom: 40,
       style: { fontSize: `${CHART_FONT}px` },
-      x: { label: "calendar day", ticks: 4 },
-      y: { label: "share", tickFormat: "%", ticks: 5 },
+      x: { label: t("calendar day", "日历日"), ticks: 4 },
+      y: { label: t("share", "占比"), tickFormat: "%", ticks: 5 },
       fx: { label: null, domain: arms, padding: 0.08 },
       color: {
         legend: true,
-        domain: [...this.names],
+        domain: this.names.map((n) => this.nameOf(n)),
         range: this.names.map((n) => this.colors[n]),
       },
       marks: [
@@ -63,7 +74,7 @@ abstract class MixChart extends PlotElement {
           fill: "name",
           fx: "arm",
           offset: "normalize",
-          order: [...this.names],
+          order: this.names.map((n) => this.nameOf(n)),
           curve: "step",
         }),
         Plot.frame({ stroke: "#c5c9d0" }),
@@ -75,28 +86,46 @@ abstract class MixChart extends PlotElement {
 /** Lifecycle-stage mix over calendar days, arms side by side, as shares of joined members. */
 @customElement("rl-stage-mix-chart")
 export class RlStageMixChart extends MixChart {
-  protected readonly heading = "Lifecycle-stage mix";
-  protected readonly caption =
-    "Members who have joined, by lifecycle stage on each calendar day, one panel per arm; churned is the simulator's truth, which a real team never sees.";
+  protected get heading(): string {
+    return t("Lifecycle-stage mix", "生命周期阶段构成");
+  }
+  protected get caption(): string {
+    return t(
+      "Members who have joined, by lifecycle stage on each calendar day, one panel per arm; churned is the simulator's truth, which a real team never sees.",
+      "已入会会员在每个日历日所处的生命周期阶段，每组一个面板；“已流失”是模拟器才知道的真实情况，真实团队看不到。",
+    );
+  }
   protected readonly names = STAGES;
   protected readonly colors = STAGE_COLORS;
   protected readonly quoted = "stable";
   protected mixOf(arm: ArmReport) {
     return arm.stageMix;
   }
+  protected nameOf(name: string) {
+    return stageName(name);
+  }
 }
 
 /** Relationship-depth mix of live members over calendar days, arms side by side. */
 @customElement("rl-depth-mix-chart")
 export class RlDepthMixChart extends MixChart {
-  protected readonly heading = "Relationship-depth mix";
-  protected readonly caption =
-    "Live members by relationship depth (basic → member → purchased → repeat → KOC) on each calendar day, one panel per arm.";
+  protected get heading(): string {
+    return t("Relationship-depth mix", "关系深度构成");
+  }
+  protected get caption(): string {
+    return t(
+      "Live members by relationship depth (basic → member → purchased → repeat → KOC) on each calendar day, one panel per arm.",
+      "未流失会员在每个日历日的关系深度（基础用户 → 未购会员 → 已购会员 → 复购会员 → 品牌 KOC），每组一个面板。",
+    );
+  }
   protected readonly names = DEPTHS;
   protected readonly colors = DEPTH_COLORS;
   protected readonly quoted = "repeat";
   protected mixOf(arm: ArmReport) {
     return arm.depthMix;
+  }
+  protected nameOf(name: string) {
+    return depthName(name);
   }
 }
 
