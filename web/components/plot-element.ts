@@ -159,7 +159,7 @@ export abstract class ChartElement<T> extends LitElement {
   @state() protected width = 0;
 
   /** Redraws the chart in the language shown (its text is computed on every update). */
-  private readonly i18n = new LangController(this);
+  protected readonly i18n = new LangController(this);
 
   /** The title and caption, getters so they follow the language. */
   protected abstract get heading(): string;
