@@ -11,6 +11,9 @@ import {
   vsControl,
 } from "../sim/index.ts";
 
+import { t } from "./i18n.ts";
+import { adjustName } from "./terms.ts";
+
 export { pValue };
 
 /*
@@ -24,24 +27,45 @@ export type MetricKind = "proportion" | "mean";
 /** The significance levels and adjustments the panel offers. */
 export const ALPHAS: readonly number[] = [0.01, 0.05, 0.1];
 
+/** The adjustments' names, in the language shown when read. */
 export const ADJUST_LABELS: Record<AdjustMethod, string> = {
-  holm: "Holm",
-  BH: "Benjamini–Hochberg",
-  bonferroni: "Bonferroni",
-  none: "none (raw p)",
+  get holm() {
+    return adjustName("holm");
+  },
+  get BH() {
+    return adjustName("BH");
+  },
+  get bonferroni() {
+    return adjustName("bonferroni");
+  },
+  get none() {
+    return adjustName("none");
+  },
 };
 
 /** What the adjustment of `tests` p-values does, as a sentence for a caption. */
 export function adjustSentence(adjust: AdjustMethod, tests: number): string {
   switch (adjust) {
     case "holm":
-      return `p is adjusted across all ${tests} tests by Holm's step-down method, so the chance of any false "significant" in the table stays ≤ α.`;
+      return t(
+        `p is adjusted across all ${tests} tests by Holm's step-down method, so the chance of any false "significant" in the table stays ≤ α.`,
+        `p 值在全部 ${tests} 项检验上用 Holm 逐步法校正，因此表中出现任何一个假“显著”的概率不超过 α。`,
+      );
     case "BH":
-      return `p is adjusted across all ${tests} tests by Benjamini–Hochberg, so the expected share of false "significant" among the significant stays ≤ α.`;
+      return t(
+        `p is adjusted across all ${tests} tests by Benjamini–Hochberg, so the expected share of false "significant" among the significant stays ≤ α.`,
+        `p 值在全部 ${tests} 项检验上用 Benjamini–Hochberg 校正，因此“显著”结果中假“显著”的期望占比不超过 α。`,
+      );
     case "bonferroni":
-      return `p is adjusted across all ${tests} tests by Bonferroni (p × ${tests}, at most 1), so the chance of any false "significant" stays ≤ α.`;
+      return t(
+        `p is adjusted across all ${tests} tests by Bonferroni (p × ${tests}, at most 1), so the chance of any false "significant" stays ≤ α.`,
+        `p 值在全部 ${tests} 项检验上用 Bonferroni 校正（p × ${tests}，最大为 1），因此出现任何一个假“显著”的概率不超过 α。`,
+      );
     default:
-      return `p is not adjusted: each of the ${tests} tests is read on its own, so false "significant" verdicts add up across the table.`;
+      return t(
+        `p is not adjusted: each of the ${tests} tests is read on its own, so false "significant" verdicts add up across the table.`,
+        `p 值未校正：${tests} 项检验各自单独解读，所以整张表中的假“显著”会累积。`,
+      );
   }
 }
 
@@ -111,15 +135,17 @@ export function verdict(
   if (!finite(diff)) return { text: "—", tone: "none" };
   const good = better === "higher" ? diff > 0 : diff < 0;
   if (significant === null) {
-    if (diff === 0) return { text: "no difference, no interval", tone: "unclear" };
+    if (diff === 0)
+      return { text: t("no difference, no interval", "无差异，无区间"), tone: "unclear" };
     return good
-      ? { text: "better, no interval", tone: "leans-better" }
-      : { text: "worse, no interval", tone: "leans-worse" };
+      ? { text: t("better, no interval", "更好，无区间"), tone: "leans-better" }
+      : { text: t("worse, no interval", "更差，无区间"), tone: "leans-worse" };
   }
-  if (!significant || diff === 0) return { text: "no clear difference", tone: "unclear" };
+  if (!significant || diff === 0)
+    return { text: t("no clear difference", "无明显差异"), tone: "unclear" };
   return good
-    ? { text: "better, significant", tone: "better" }
-    : { text: "worse, significant", tone: "worse" };
+    ? { text: t("better, significant", "更好，显著"), tone: "better" }
+    : { text: t("worse, significant", "更差，显著"), tone: "worse" };
 }
 
 /**
@@ -130,12 +156,42 @@ export type ScoreCell = { value: string; detail: string; interval: string; verdi
 
 /** The scorecard's metrics, in the order a strategist reads them. */
 export const SCORE_METRICS = [
-  { id: "revenue", label: "incremental revenue per member" },
-  { id: "clvNet", label: "incremental net CLV per member" },
-  { id: "conversion", label: "conversion (≥ 1 purchase)" },
-  { id: "overMessaging", label: "members lost to over-messaging" },
-  { id: "optOut", label: "members who opted out of a channel" },
-  { id: "roi", label: "incremental ROI" },
+  {
+    id: "revenue",
+    get label() {
+      return t("incremental revenue per member", "人均增量收入");
+    },
+  },
+  {
+    id: "clvNet",
+    get label() {
+      return t("incremental net CLV per member", "人均增量净 CLV");
+    },
+  },
+  {
+    id: "conversion",
+    get label() {
+      return t("conversion (≥ 1 purchase)", "转化（≥ 1 次购买）");
+    },
+  },
+  {
+    id: "overMessaging",
+    get label() {
+      return t("members lost to over-messaging", "因过度营销流失的会员");
+    },
+  },
+  {
+    id: "optOut",
+    get label() {
+      return t("members who opted out of a channel", "退订了某个渠道的会员");
+    },
+  },
+  {
+    id: "roi",
+    get label() {
+      return t("incremental ROI", "增量 ROI");
+    },
+  },
 ] as const;
 export type ScoreMetricId = (typeof SCORE_METRICS)[number]["id"];
 
@@ -178,8 +234,10 @@ export function scorecard(report: Report): Scorecard | null {
   }
   const level = confidence(report.alpha);
   const testOf = (metric: string, arm: ArmReport) => tests.get(`${metric}/${arm.strategy}`);
-  const ci = (t: AbTest, kind: MetricKind) => `${level} CI ${interval(t.ciLow, t.ciHigh, kind)}`;
-  const NONE = "no interval";
+  const ci = (test: AbTest, kind: MetricKind) =>
+    `${level} ${t("CI", "置信区间")} ${interval(test.ciLow, test.ciHigh, kind)}`;
+  const NONE = t("no interval", "无区间");
+  const ofMembers = (share: string) => t(`${share} of members`, `占会员 ${share}`);
 
   /** A share of members, as a difference with the test's interval when there is one. */
   const shareCell = (
@@ -192,7 +250,7 @@ export function scorecard(report: Report): Scorecard | null {
     if (t) {
       return {
         value: signed(t.diff, "proportion"),
-        detail: `${pct(share(count(arm), arm.members))} of members`,
+        detail: ofMembers(pct(share(count(arm), arm.members))),
         interval: ci(t, "proportion"),
         verdict: verdict(t.diff, better, t.significant),
       };
@@ -202,14 +260,14 @@ export function scorecard(report: Report): Scorecard | null {
     const diff = a !== null && b !== null ? a - b : null;
     return {
       value: signed(diff, "proportion"),
-      detail: `${pct(a)} of members`,
+      detail: ofMembers(pct(a)),
       interval: NONE,
       verdict: verdict(diff, better, null),
     };
   };
 
   const baselineCells = (arm: ArmReport): Record<ScoreMetricId, ScoreCell> => {
-    const is = { text: "baseline", tone: "none" } as const;
+    const is = { text: t("baseline", "基线"), tone: "none" } as const;
     const cell = (value: string, detail: string): ScoreCell => ({
       value,
       detail,
@@ -217,12 +275,18 @@ export function scorecard(report: Report): Scorecard | null {
       verdict: is,
     });
     return {
-      revenue: cell(armValue(arm.revenuePerMember, "mean"), "revenue per member"),
-      clvNet: cell(armValue(arm.clvNetPerMember, "mean"), "net CLV per member"),
-      conversion: cell(pct(share(arm.converted, arm.members)), "of members"),
-      overMessaging: cell(pct(share(arm.churn.overMessaging, arm.members)), "of members"),
-      optOut: cell(pct(share(arm.optOuts, arm.members)), "of members"),
-      roi: cell(roiText(arm.roi), "plain ROI (counts baseline revenue)"),
+      revenue: cell(armValue(arm.revenuePerMember, "mean"), t("revenue per member", "人均收入")),
+      clvNet: cell(armValue(arm.clvNetPerMember, "mean"), t("net CLV per member", "人均净 CLV")),
+      conversion: cell(pct(share(arm.converted, arm.members)), t("of members", "占会员")),
+      overMessaging: cell(
+        pct(share(arm.churn.overMessaging, arm.members)),
+        t("of members", "占会员"),
+      ),
+      optOut: cell(pct(share(arm.optOuts, arm.members)), t("of members", "占会员")),
+      roi: cell(
+        roiText(arm.roi),
+        t("plain ROI (counts baseline revenue)", "普通 ROI（含基线收入）"),
+      ),
     };
   };
 
@@ -235,22 +299,25 @@ export function scorecard(report: Report): Scorecard | null {
     const revenueSignificant = revenueTest
       ? revenueTest.significant && Math.sign(revenueTest.diff ?? 0) === Math.sign(v?.revenue ?? 0)
       : null;
-    const test = (t: AbTest | undefined, what: string) =>
-      t
-        ? `A/B test of ${what}: ${signed(t.diff, "mean")}, ${t.significant ? "significant" : "not significant"}`
-        : `no A/B test of ${what}`;
+    const test = (ab: AbTest | undefined, what: string, whatZh: string) =>
+      ab
+        ? t(
+            `A/B test of ${what}: ${signed(ab.diff, "mean")}, ${ab.significant ? "significant" : "not significant"}`,
+            `${whatZh}的 A/B 检验：${signed(ab.diff, "mean")}，${ab.significant ? "显著" : "不显著"}`,
+          )
+        : t(`no A/B test of ${what}`, `没有${whatZh}的 A/B 检验`);
     return {
       revenue: {
         value: signed(v?.revenue, "mean"),
-        detail: test(revenueTest, "own revenue"),
+        detail: test(revenueTest, "own revenue", "本人收入"),
         interval: revenueTest ? ci(revenueTest, "mean") : NONE,
         verdict: verdict(v?.revenue, "higher", revenueSignificant),
       },
       clvNet: {
         value: signed(v?.clvNet, "mean"),
         // Net CLV has no test of its own: the gross CLV test is context, not its interval.
-        detail: `${test(clvTest, "gross CLV")}${clvTest ? ` ${interval(clvTest.ciLow, clvTest.ciHigh, "mean")}` : ""}`,
-        interval: `${NONE} for net CLV`,
+        detail: `${test(clvTest, "gross CLV", "毛 CLV ")}${clvTest ? ` ${interval(clvTest.ciLow, clvTest.ciHigh, "mean")}` : ""}`,
+        interval: t(`${NONE} for net CLV`, `净 CLV ${NONE}`),
         verdict: verdict(v?.clvNet, "higher", null),
       },
       conversion: shareCell(arm, "conversion", (a) => a.converted, "higher"),
@@ -260,13 +327,19 @@ export function scorecard(report: Report): Scorecard | null {
         v && v.roi !== null
           ? {
               value: roiText(v.roi),
-              detail: `on ${signed(v.cost, "mean")} extra cost per member`,
+              detail: t(
+                `on ${signed(v.cost, "mean")} extra cost per member`,
+                `人均额外成本 ${signed(v.cost, "mean")}`,
+              ),
               interval: NONE,
               verdict: verdict(v.roi, "higher", null),
             }
           : {
               value: "—",
-              detail: "no extra cost over the baseline, so no return on it",
+              detail: t(
+                "no extra cost over the baseline, so no return on it",
+                "相对基线没有额外成本，因此无从计算回报",
+              ),
               interval: NONE,
               verdict: { text: "—", tone: "none" },
             },

@@ -22,7 +22,9 @@ import {
   signed,
   verdict,
 } from "../ab-format.ts";
+import { LangController, t } from "../i18n.ts";
 import { armColors, TONE_COLORS } from "../palette.ts";
+import { reportLabel } from "../terms.ts";
 
 /**
  * The A/B table: one row per test of the report (each metric, each arm against the first arm, called
@@ -65,6 +67,8 @@ export class RlAbTable extends LitElement {
   /** True while a re-run is going: the pickers are locked and the table dimmed. */
   @property({ type: Boolean }) busy = false;
 
+  private readonly i18n = new LangController(this);
+
   private change(patch: AnalysisOptions) {
     const report = this.report;
     if (!report) return;
@@ -96,7 +100,7 @@ export class RlAbTable extends LitElement {
         </select></label
       >
       <label
-        >p adjustment
+        >${t("p adjustment", "p 值校正")}
         <select
           name="adjust"
           ?disabled=${this.busy}
@@ -113,15 +117,17 @@ export class RlAbTable extends LitElement {
   }
 
   private row(test: AbTest, kind: MetricKind, label: string, color: string) {
-    const rawP = `raw p ${pValue(test.p)}${
-      test.mannWhitneyP === undefined ? "" : `; Mann–Whitney p ${pValue(test.mannWhitneyP)}`
+    const rawP = `${t("raw p", "原始 p")} ${pValue(test.p)}${
+      test.mannWhitneyP === undefined
+        ? ""
+        : `${t("; ", "；")}Mann–Whitney p ${pValue(test.mannWhitneyP)}`
     } (${test.test})`;
     const said = verdict(test.diff, betterWay(test.metric), test.significant);
     return html`<tr data-metric=${test.metric} data-arm=${test.strategy}>
       <th scope="row">${label}</th>
       <td class="arm">
         <span class="swatch" style="background:${color}"></span>${test.strategy}
-        <small>vs baseline ${test.controlStrategy}</small>
+        <small>${t(`vs baseline ${test.controlStrategy}`, `对比基线 ${test.controlStrategy}`)}</small>
       </td>
       <td>${armValue(test.control, kind)}</td>
       <td>${armValue(test.treatment, kind)}</td>
@@ -141,45 +147,50 @@ export class RlAbTable extends LitElement {
     const baseline = report.arms[0].strategy;
     const colors = armColors(report.arms.map((a) => a.strategy));
     const level = confidence(report.alpha);
-    const pHead = report.adjust === "none" ? "p" : "p (adj.)";
+    const pHead = report.adjust === "none" ? "p" : t("p (adj.)", "p（校正后）");
     return html`<div class="head">
-        <h3>A/B tests against the baseline, ${baseline}</h3>
+        <h3>${t(`A/B tests against the baseline, ${baseline}`, `A/B 检验：各组对比基线 ${baseline}`)}</h3>
         ${this.pickers(report)}
       </div>
       <div class="scroll ${this.busy ? "busy" : ""}">
         <table>
           <thead>
             <tr>
-              <th scope="col">metric</th>
-              <th scope="col">arm</th>
-              <th scope="col">baseline</th>
-              <th scope="col">this arm</th>
-              <th scope="col">difference <small>[${level} CI]</small></th>
-              <th scope="col">relative lift</th>
+              <th scope="col">${t("metric", "指标")}</th>
+              <th scope="col">${t("arm", "实验组")}</th>
+              <th scope="col">${t("baseline", "基线")}</th>
+              <th scope="col">${t("this arm", "本组")}</th>
+              <th scope="col">
+                ${t("difference", "差异")} <small>[${level} ${t("CI", "置信区间")}]</small>
+              </th>
+              <th scope="col">${t("relative lift", "相对提升")}</th>
               <th scope="col">${pHead}</th>
-              <th scope="col">verdict</th>
+              <th scope="col">${t("verdict", "结论")}</th>
             </tr>
           </thead>
           <tbody>
-            ${report.tests.map((t) => {
-              const metric = metrics.get(t.metric);
+            ${report.tests.map((test) => {
+              const metric = metrics.get(test.metric);
               return this.row(
-                t,
+                test,
                 metric?.kind ?? "mean",
-                metric?.label ?? t.metric,
-                colors.get(t.strategy) ?? "",
+                reportLabel(metric?.label ?? test.metric),
+                colors.get(test.strategy) ?? "",
               );
             })}
           </tbody>
         </table>
       </div>
       <p class="caption">
-        Each arm against the baseline, the first arm (${baseline}). Shares: two-proportion z-test, differences in
-        percentage points (pp); means: Welch t-test, differences in ¥. Intervals are ${level}
-        confidence intervals for the difference. ${adjustSentence(report.adjust, report.tests.length)}
-        The verdict is for the arm: "better" or "worse" (fewer opt-outs are better), "significant"
-        when ${pHead} &lt; α = ${report.alpha}, else "no clear difference". Hover a p for the raw p (and, for means, the
-        Mann–Whitney rank test's p, which heavy tails do not sway).
+        ${t(
+          `Each arm against the baseline, the first arm (${baseline}). Shares: two-proportion z-test, differences in percentage points (pp); means: Welch t-test, differences in ¥. Intervals are ${level} confidence intervals for the difference.`,
+          `各组对比基线，即第一组（${baseline}）。比例：双比例 z 检验，差异以百分点（pp）计；均值：Welch t 检验，差异以 ¥ 计。区间为差异的 ${level} 置信区间。`,
+        )}
+        ${adjustSentence(report.adjust, report.tests.length)}
+        ${t(
+          `The verdict is for the arm: "better" or "worse" (fewer opt-outs are better), "significant" when ${pHead} < α = ${report.alpha}, else "no clear difference". Hover a p for the raw p (and, for means, the Mann–Whitney rank test's p, which heavy tails do not sway).`,
+          `结论针对本组：“更好”或“更差”（退订越少越好），${pHead} < α = ${report.alpha} 时为“显著”，否则为“无明显差异”。鼠标悬停在 p 值上可看原始 p（均值指标还有不受长尾影响的 Mann–Whitney 秩检验 p）。`,
+        )}
       </p>`;
   }
 }

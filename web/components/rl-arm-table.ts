@@ -1,8 +1,10 @@
 import { css, html, LitElement } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import { type Report, roiNote } from "../../sim/index.ts";
+import type { Report } from "../../sim/index.ts";
+import { LangController } from "../i18n.ts";
 import { armColors } from "../palette.ts";
 import { reportRows } from "../report-rows.ts";
+import { reportLabel, roiNoteText, strategyName } from "../terms.ts";
 
 /** The per-arm table: one column per arm, the rows of the CLI's `compare` table, and its ROI note. */
 @customElement("rl-arm-table")
@@ -21,6 +23,8 @@ export class RlArmTable extends LitElement {
 
   @property({ attribute: false }) report: Report | null = null;
 
+  private readonly i18n = new LangController(this);
+
   override render() {
     const report = this.report;
     if (!report) return null;
@@ -32,7 +36,7 @@ export class RlArmTable extends LitElement {
           ${report.arms.map(
             (arm) => html`<th scope="col" data-arm=${arm.strategy}>
               <span class="swatch" style="background:${colors.get(arm.strategy)}"></span>${arm.strategy}
-              <small>${arm.strategyName}</small>
+              <small>${strategyName(arm.strategy, arm.strategyName)}</small>
             </th>`,
           )}
         </tr>
@@ -40,13 +44,13 @@ export class RlArmTable extends LitElement {
       <tbody>
         ${reportRows(report).map(
           (row) => html`<tr>
-            <th scope="row">${row.label}</th>
+            <th scope="row">${reportLabel(row.label)}</th>
             ${report.arms.map((arm) => html`<td>${row.cell(arm)}</td>`)}
           </tr>`,
         )}
       </tbody>
     </table>
-    <p class="note">${roiNote(report)}</p>`;
+    <p class="note">${roiNoteText(report)}</p>`;
   }
 }
 

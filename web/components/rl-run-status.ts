@@ -1,5 +1,6 @@
 import { css, html, LitElement } from "lit";
 import { customElement, property } from "lit/decorators.js";
+import { LangController, t } from "../i18n.ts";
 
 export type RunState = "idle" | "running" | "done" | "cancelled" | "failed";
 
@@ -27,6 +28,8 @@ export class RlRunStatus extends LitElement {
   /** What is being run (while running) or why it failed. */
   @property() message = "";
 
+  private readonly i18n = new LangController(this);
+
   private cancel() {
     this.dispatchEvent(new CustomEvent("cancel-run", { bubbles: true, composed: true }));
   }
@@ -35,21 +38,32 @@ export class RlRunStatus extends LitElement {
     switch (this.state) {
       case "running": {
         const percent = Math.floor(this.progress * 100);
-        const phase = this.progress >= 1 ? "building the report…" : `${percent} %`;
+        const phase =
+          this.progress >= 1 ? t("building the report…", "正在生成报告…") : `${percent} %`;
         return html`<div class="row">
-          <progress max="1" .value=${this.progress} aria-label="share of members done"></progress>
+          <progress
+            max="1"
+            .value=${this.progress}
+            aria-label=${t("share of members done", "已模拟会员比例")}
+          ></progress>
           <span class="text" role="status">${this.message} — ${phase}</span>
-          <button type="button" @click=${this.cancel}>Cancel</button>
+          <button type="button" @click=${this.cancel}>${t("Cancel", "取消")}</button>
         </div>`;
       }
       case "cancelled":
-        return html`<p class="text cancelled" role="status">Run cancelled; every worker was stopped.</p>`;
+        return html`<p class="text cancelled" role="status">
+          ${t("Run cancelled; every worker was stopped.", "运行已取消；所有线程均已停止。")}
+        </p>`;
       case "failed":
-        return html`<p class="text failed" role="alert">The run failed: ${this.message}</p>`;
+        return html`<p class="text failed" role="alert">
+          ${t(`The run failed: ${this.message}`, `运行失败：${this.message}`)}
+        </p>`;
       case "done":
         return html`<p class="text" role="status">${this.message}</p>`;
       default:
-        return html`<p class="text">Choose a scenario and strategies, then Run.</p>`;
+        return html`<p class="text">
+          ${t("Choose a scenario and strategies, then Run.", "选择场景和策略，然后点击“运行”。")}
+        </p>`;
     }
   }
 }

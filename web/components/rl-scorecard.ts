@@ -2,7 +2,9 @@ import { css, html, LitElement, unsafeCSS } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import type { Report } from "../../sim/index.ts";
 import { SCORE_METRICS, type ScoreCell, scorecard } from "../ab-format.ts";
+import { LangController, t } from "../i18n.ts";
 import { armColors, TONE_COLORS } from "../palette.ts";
+import { strategyName } from "../terms.ts";
 
 /**
  * The scorecard, first among the results: per arm the few numbers a strategist decides on
@@ -45,6 +47,8 @@ export class RlScorecard extends LitElement {
 
   @property({ attribute: false }) report: Report | null = null;
 
+  private readonly i18n = new LangController(this);
+
   private cell(metric: string, cell: ScoreCell) {
     return html`<td data-metric=${metric} data-tone=${cell.verdict.tone}>
       <span class="value">${cell.value}</span>
@@ -59,15 +63,18 @@ export class RlScorecard extends LitElement {
     const card = report ? scorecard(report) : null;
     if (!report || !card) return null;
     const colors = armColors(report.arms.map((a) => a.strategy));
-    const against = card.baselineIsControl
-      ? "against the control arm"
-      : `against the first arm, ${card.baseline} (no control arm in this run)`;
-    return html`<h3>Scorecard: each arm ${against}</h3>
+    const heading = card.baselineIsControl
+      ? t("Scorecard: each arm against the control arm", "评分卡：各组对比对照组（control）")
+      : t(
+          `Scorecard: each arm against the first arm, ${card.baseline} (no control arm in this run)`,
+          `评分卡：各组对比第一组 ${card.baseline}（本次运行没有对照组）`,
+        );
+    return html`<h3>${heading}</h3>
       <p>
-        Per randomised member, the arm minus the baseline. Verdicts are for the arm: more revenue,
-        CLV, conversion and ROI are better; more members lost to over-messaging or opted out are
-        worse. "Significant" comes from the A/B test at α = ${report.alpha}; a number without a
-        test says "no interval" and gives the direction only.
+        ${t(
+          `Per randomised member, the arm minus the baseline. Verdicts are for the arm: more revenue, CLV, conversion and ROI are better; more members lost to over-messaging or opted out are worse. "Significant" comes from the A/B test at α = ${report.alpha}; a number without a test says "no interval" and gives the direction only.`,
+          `按每个随机分组会员计，本组减去基线。结论针对本组：收入、CLV、转化和 ROI 越高越好；因过度营销流失或退订的会员越多越差。“显著”来自 α = ${report.alpha} 的 A/B 检验；没有检验的数字标为“无区间”，只给出方向。`,
+        )}
       </p>
       <div class="scroll">
         <table>
@@ -77,8 +84,8 @@ export class RlScorecard extends LitElement {
               ${card.arms.map(
                 (arm) => html`<th scope="col" data-arm=${arm.strategy}>
                   <span class="swatch" style="background:${colors.get(arm.strategy)}"></span
-                  >${arm.strategy}${arm.baseline ? html`<span class="tag">baseline</span>` : null}
-                  <small>${arm.strategyName}</small>
+                  >${arm.strategy}${arm.baseline ? html`<span class="tag">${t("baseline", "基线")}</span>` : null}
+                  <small>${strategyName(arm.strategy, arm.strategyName)}</small>
                 </th>`,
               )}
             </tr>

@@ -2,6 +2,7 @@ import { css, html, LitElement } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { fmt, type Report, SRM_THRESHOLD } from "../../sim/index.ts";
 import { pValue } from "../ab-format.ts";
+import { LangController, t } from "../i18n.ts";
 
 /**
  * The sample-ratio-mismatch check of a run (report.srm) as a banner: green when the arms' member
@@ -21,6 +22,8 @@ export class RlSrmBanner extends LitElement {
 
   @property({ attribute: false }) report: Report | null = null;
 
+  private readonly i18n = new LangController(this);
+
   override render() {
     const srm = this.report?.srm;
     if (!srm) return null;
@@ -29,14 +32,21 @@ export class RlSrmBanner extends LitElement {
     const test = `χ² ${fmt(srm.chi2, 2)}, p ${pValue(srm.p)}`;
     if (srm.flagged) {
       return html`<div class="flagged" role="alert" data-srm="flagged">
-        <strong>⚠ Sample ratio mismatch (${test}):</strong> the arms got ${counts} members where
-        the split expects ${expected}. The assignment looks broken, so do not trust the A/B tests
-        below.
+        <strong>${t(`⚠ Sample ratio mismatch (${test}):`, `⚠ 样本比例失衡（${test}）：`)}</strong>
+        ${t(
+          `the arms got ${counts} members where the split expects ${expected}. The assignment looks broken, so do not trust the A/B tests below.`,
+          `各组实际分到 ${counts} 名会员，而预定比例应为 ${expected}。分组看起来有问题，下面的 A/B 检验不可信。`,
+        )}
       </div>`;
     }
     return html`<div class="ok" role="status" data-srm="ok">
-      <strong>✓ Sample ratio ok (${test})</strong>
-      <small>— ${counts} members against ${expected} expected; flagged below p ${SRM_THRESHOLD}.</small>
+      <strong>${t(`✓ Sample ratio ok (${test})`, `✓ 样本比例正常（${test}）`)}</strong>
+      <small>
+        ${t(
+          `— ${counts} members against ${expected} expected; flagged below p ${SRM_THRESHOLD}.`,
+          `— 实际 ${counts} 名会员，预期 ${expected}；p 低于 ${SRM_THRESHOLD} 时报警。`,
+        )}
+      </small>
     </div>`;
   }
 }
