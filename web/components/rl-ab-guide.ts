@@ -20,7 +20,8 @@ export class RlAbGuide extends LitElement {
 
   @property({ attribute: false }) report: Report | null = null;
 
-  private readonly i18n = new LangController(this);
+  /** Re-renders on a language switch. */
+  protected readonly i18n = new LangController(this);
 
   override render() {
     const report = this.report;

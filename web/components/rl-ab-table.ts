@@ -67,7 +67,8 @@ export class RlAbTable extends LitElement {
   /** True while a re-run is going: the pickers are locked and the table dimmed. */
   @property({ type: Boolean }) busy = false;
 
-  private readonly i18n = new LangController(this);
+  /** Re-renders on a language switch. */
+  protected readonly i18n = new LangController(this);
 
   private change(patch: AnalysisOptions) {
     const report = this.report;

@@ -28,7 +28,8 @@ export class RlRunStatus extends LitElement {
   /** What is being run (while running) or why it failed. */
   @property() message = "";
 
-  private readonly i18n = new LangController(this);
+  /** Re-renders on a language switch. */
+  protected readonly i18n = new LangController(this);
 
   private cancel() {
     this.dispatchEvent(new CustomEvent("cancel-run", { bubbles: true, composed: true }));

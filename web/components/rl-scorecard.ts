@@ -47,7 +47,8 @@ export class RlScorecard extends LitElement {
 
   @property({ attribute: false }) report: Report | null = null;
 
-  private readonly i18n = new LangController(this);
+  /** Re-renders on a language switch. */
+  protected readonly i18n = new LangController(this);
 
   private cell(metric: string, cell: ScoreCell) {
     return html`<td data-metric=${metric} data-tone=${cell.verdict.tone}>

@@ -22,7 +22,8 @@ export class RlSrmBanner extends LitElement {
 
   @property({ attribute: false }) report: Report | null = null;
 
-  private readonly i18n = new LangController(this);
+  /** Re-renders on a language switch. */
+  protected readonly i18n = new LangController(this);
 
   override render() {
     const srm = this.report?.srm;
