@@ -7,6 +7,11 @@ export * from "./calibrate/browser.ts";
 export { type BlockOutcome, blockBuffers } from "./engine/outcomes.ts";
 export { type AbTest, ADJUST_METHODS, type AdjustMethod } from "./experiment/ab-tests.ts";
 export { type AnalysisOptions, DEFAULT_ADJUST, DEFAULT_ALPHA } from "./experiment/analysis.ts";
+export {
+  type ExperimentProgress,
+  MAX_REPLICATIONS,
+  runExperiment,
+} from "./experiment/run-experiment.ts";
 export { SRM_THRESHOLD, type SrmCheck } from "./experiment/srm.ts";
 export type { SurvivalCurve } from "./experiment/survival.ts";
 export { CancelledError, type PoolWorker, WorkerError } from "./pool/pool.ts";
