@@ -33,7 +33,9 @@ import "./rl-run-status.ts";
 import "./rl-scorecard.ts";
 import "./rl-srm-banner.ts";
 import "./rl-stage-mix-chart.ts";
+import "./rl-replications-lesson.ts";
 import "./rl-strategy-timeline.ts";
+import "./rl-warnings.ts";
 
 /**
  * The page: the run form, progress and cancel, then the last finished run: the sample-ratio check,
@@ -270,6 +272,7 @@ export class RlDashboard extends LitElement {
           <button type="button" @click=${this.download}>${t("Download JSON", "下载 JSON")}</button>
         </div>
         <rl-srm-banner .report=${report}></rl-srm-banner>
+        <rl-warnings .report=${report}></rl-warnings>
         <rl-scorecard .report=${report}></rl-scorecard>
         <div class="top">
           <rl-arm-table .report=${report}></rl-arm-table>
@@ -299,6 +302,7 @@ export class RlDashboard extends LitElement {
             "真实 A/B 测试看不到的东西：换一个随机种子结果会变多少、估计值旁边的真实效应、一次测试需要多少会员、以及为什么每天看结果会误导。",
           )}
         </p>
+        <rl-replications-lesson .request=${this.lastRequest}></rl-replications-lesson>
       </section>
     `;
   }
