@@ -1,10 +1,11 @@
-import { resolve } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { createServer, type ViteDevServer } from "vite";
+import { inject } from "vitest";
+import { serveSite } from "../setup/site.ts";
 
-// The dashboard in Debian's chromium, served by the same Vite dev server `npm start` runs.
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
+// The built dashboard (`npm run build`, built once per test run by test/setup/build-site.ts) in
+// Debian's chromium, served by a plain static server under a sub-path, as a static host would.
+export const CHROMIUM = "/usr/bin/chromium";
+export const ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-background-networking",
@@ -19,36 +20,16 @@ export const LONG = 180_000;
 
 export type Served = { url: string; browser: Browser; close: () => Promise<void> };
 
-/**
- * Starts the dev server and Chromium for one test file. `name` keeps the file's Vite dependency
- * cache its own, so test files running side by side (and a developer's `npm start`) never share one.
- */
-export async function serveDashboard(name: string): Promise<Served> {
-  const server: ViteDevServer = await createServer({
-    configFile: "vite.config.ts",
-    server: { port: 0 },
-    logLevel: "warn",
-    cacheDir: resolve(`tmp/vite-test-cache-${name}`),
-    // Listed up front so the first page load does not trigger a re-optimise and reload.
-    optimizeDeps: {
-      include: [
-        "lit",
-        "lit/decorators.js",
-        "lit/directives/live.js",
-        "comlink",
-        "@observablehq/plot",
-      ],
-    },
-  });
-  await server.listen();
-  const url = server.resolvedUrls?.local[0] ?? "";
+/** Serves the built site under /lab/retention/ and starts Chromium, for one test file. */
+export async function serveDashboard(): Promise<Served> {
+  const site = await serveSite(inject("siteDir"));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   return {
-    url,
+    url: site.url,
     browser,
     close: async () => {
       await browser.close();
-      await server.close();
+      await site.close();
     },
   };
 }

@@ -19,7 +19,7 @@ const BROKEN = /NaN|Infinity|undefined|null|\[object/;
 
 let served: Served;
 beforeAll(async () => {
-  served = await serveDashboard("dashboard");
+  served = await serveDashboard();
 }, LONG);
 afterAll(async () => {
   await served?.close();

@@ -11,7 +11,7 @@ const SHARED_SCREENSHOT = resolve("tmp/shared-link.png");
 
 let served: Served;
 beforeAll(async () => {
-  served = await serveDashboard("editor");
+  served = await serveDashboard();
 }, LONG);
 afterAll(async () => {
   await served?.close();

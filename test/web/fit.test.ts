@@ -10,7 +10,7 @@ const SCREENSHOT = resolve("tmp/fit-panel.png");
 
 let served: Served;
 beforeAll(async () => {
-  served = await serveDashboard("fit");
+  served = await serveDashboard();
 }, LONG);
 afterAll(async () => {
   await served?.close();

@@ -24,7 +24,7 @@ let served: Served;
 let page: Page;
 let problems: string[];
 beforeAll(async () => {
-  served = await serveDashboard("results");
+  served = await serveDashboard();
   ({ page, problems } = await openDashboard(served));
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.locator("rl-run-form input[name=arm][value=control]").check();

@@ -6,19 +6,31 @@ import {
   type ComparisonSpec,
   type Report,
 } from "../../sim/index.ts";
-import type { ReportApi } from "./report-worker.ts";
+import { workersAllowed } from "./browser-pool.ts";
+import { createReportApi, type ReportApi } from "./report-api.ts";
+
+type Calls = { [K in keyof ReportApi]: (...args: Parameters<ReportApi[K]>) => Promise<Report> };
 
 /**
  * The page's side of the report worker (report-worker.ts): one worker for the page's life, started
- * on first use. A worker that fails to load rejects the call instead of leaving it hanging.
+ * on first use. A worker that fails to load rejects the call instead of leaving it hanging. A page
+ * that may not start workers (`workersAllowed`: file:// in Chromium) builds reports in its own thread.
  */
 export class ReportClient {
   private worker: Worker | null = null;
-  private remote: Comlink.Remote<ReportApi> | null = null;
+  private remote: Comlink.Remote<ReportApi> | Calls | null = null;
   private failed: Promise<never> | null = null;
 
-  private start(): { remote: Comlink.Remote<ReportApi>; failed: Promise<never> } {
-    if (!this.worker || !this.remote || !this.failed) {
+  private start(): { remote: Comlink.Remote<ReportApi> | Calls; failed: Promise<never> } {
+    if (!workersAllowed && (!this.remote || !this.failed)) {
+      const local = createReportApi();
+      this.remote = {
+        report: async (...args) => local.report(...args),
+        reanalyse: async (...args) => local.reanalyse(...args),
+      };
+      this.failed = new Promise<never>(() => {});
+    }
+    if (!this.remote || !this.failed) {
       const worker = new Worker(new URL("./report-worker.ts", import.meta.url), { type: "module" });
       this.worker = worker;
       this.remote = Comlink.wrap<ReportApi>(worker);
@@ -59,7 +71,8 @@ export class ReportClient {
   }
 
   stop(): void {
-    this.remote?.[Comlink.releaseProxy]();
+    // Only a worker's remote is a Comlink proxy; the in-thread calls have nothing to release.
+    if (this.worker) (this.remote as Comlink.Remote<ReportApi> | null)?.[Comlink.releaseProxy]();
     this.worker?.terminate();
     this.worker = null;
     this.remote = null;

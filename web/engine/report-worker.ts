@@ -1,32 +1,9 @@
 // The dashboard's report worker: builds a run's report from its simulated blocks off the page's
 // thread, and keeps the blocks so a new α or adjustment re-analyses the same members without
-// simulating them again.
+// simulating them again (report-api.ts).
 import * as Comlink from "comlink";
-import {
-  type AnalysisOptions,
-  type BlockOutcome,
-  type ComparisonSpec,
-  prepare,
-  type Report,
-  reportFor,
-} from "../../sim/index.ts";
+import { createReportApi } from "./report-api.ts";
 
-let kept: { spec: ComparisonSpec; blocks: BlockOutcome[] } | null = null;
+export type { ReportApi } from "./report-api.ts";
 
-const api = {
-  /** The report of a run; its blocks are kept for `reanalyse`. */
-  report(spec: ComparisonSpec, blocks: BlockOutcome[]): Report {
-    kept = { spec, blocks };
-    return reportFor(prepare(spec), blocks);
-  },
-  /** The last run's report under another α or adjustment: the same members, tested again. */
-  reanalyse(analysis: AnalysisOptions): Report {
-    if (!kept) throw new Error("there is no run to re-analyse yet");
-    kept = { ...kept, spec: { ...kept.spec, analysis } };
-    return reportFor(prepare(kept.spec), kept.blocks);
-  },
-};
-
-export type ReportApi = typeof api;
-
-Comlink.expose(api);
+Comlink.expose(createReportApi());
