@@ -28,6 +28,8 @@ import "./rl-fit-panel.ts";
 import "./rl-funnel-chart.ts";
 import "./rl-km-chart.ts";
 import "./rl-pareto-chart.ts";
+import "./rl-peeking-lesson.ts";
+import "./rl-power-calculator.ts";
 import "./rl-run-form.ts";
 import "./rl-run-status.ts";
 import "./rl-scorecard.ts";
@@ -302,6 +304,8 @@ export class RlDashboard extends LitElement {
             "真实 A/B 测试看不到的东西：换一个随机种子结果会变多少、估计值旁边的真实效应、一次测试需要多少会员、以及为什么每天看结果会误导。",
           )}
         </p>
+        <rl-power-calculator .report=${report} .alpha=${this.analysis.alpha ?? 0.05}></rl-power-calculator>
+        <rl-peeking-lesson .report=${report} .alpha=${this.analysis.alpha ?? 0.05}></rl-peeking-lesson>
         <rl-replications-lesson .request=${this.lastRequest}></rl-replications-lesson>
       </section>
     `;
