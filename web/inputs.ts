@@ -8,6 +8,7 @@ import {
   type Scenario,
   type Strategy,
 } from "../sim/index.ts";
+import { t } from "./i18n.ts";
 
 /** What the run form holds: text exactly as typed, so a message can show it back. */
 export type RunInputs = {
@@ -49,6 +50,14 @@ export function defaultInputs(workers: number): RunInputs {
 
 type Range = { field: keyof RunInputs; min: number; max: number };
 
+/** The number fields' names in Chinese, for the form's messages. */
+const FIELD_ZH: Partial<Record<keyof RunInputs, string>> = {
+  members: "会员数",
+  days: "天数",
+  seed: "随机种子",
+  workers: "线程数",
+};
+
 const RANGES: Record<"members" | "days" | "seed" | "workers", Range> = {
   members: { field: "members", min: 1, max: MAX_MEMBERS_IN_BROWSER },
   days: { field: "days", min: 1, max: 3650 },
@@ -71,17 +80,25 @@ export function parseInputs(
     const text = raw.trim().replace(/(?<=\d)[,_ ](?=\d{3})/g, "");
     const value = /^[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
     if (!(value >= range.min && value <= range.max)) {
-      const shown = raw.trim() === "" ? "(empty)" : raw.trim();
+      const shown = raw.trim() === "" ? t("(empty)", "（空）") : raw.trim();
+      const min = range.min.toLocaleString("en-US");
+      const max = range.max.toLocaleString("en-US");
       errors.push({
         field: range.field,
-        message: `invalid ${range.field}: ${shown} — enter a whole number from ${range.min.toLocaleString("en-US")} to ${range.max.toLocaleString("en-US")}`,
+        message: t(
+          `invalid ${range.field}: ${shown} — enter a whole number from ${min} to ${max}`,
+          `${FIELD_ZH[range.field] ?? range.field}无效：${shown} —— 请输入 ${min} 到 ${max} 之间的整数`,
+        ),
       });
     }
     return value;
   };
   const scenario = scenarios.find((s) => s.id === inputs.scenario);
   if (!scenario)
-    errors.push({ field: "scenario", message: `invalid scenario: ${inputs.scenario}` });
+    errors.push({
+      field: "scenario",
+      message: t(`invalid scenario: ${inputs.scenario}`, `场景无效：${inputs.scenario}`),
+    });
   const strategies = BUILTIN_STRATEGIES.filter((s) => inputs.arms.includes(s.id));
   for (const [index, parsed] of parsePlaybooks(inputs.playbooks).entries()) {
     if ("error" in parsed) errors.push({ field: "playbooks", index, message: parsed.error });
@@ -96,7 +113,10 @@ export function parseInputs(
   if (strategies.length < 2) {
     errors.push({
       field: "arms",
-      message: `a comparison requires at least two strategies, got ${strategies.length}`,
+      message: t(
+        `a comparison requires at least two strategies, got ${strategies.length}`,
+        `对比至少需要两个策略，当前为 ${strategies.length} 个`,
+      ),
     });
   }
   const members = whole(RANGES.members);

@@ -1,4 +1,6 @@
 import type { Audience, Channel, Rule, Strategy } from "../sim/index.ts";
+import { t } from "./i18n.ts";
+import { channelName, depthName, stageName } from "./terms.ts";
 
 /**
  * What a typical member receives from a playbook, read off the validated rules without running
@@ -38,12 +40,23 @@ export type Timeline = {
   notes: string[];
 };
 
+/** The channels' names, in the language shown when read (公众号, 企微, 短信, 社群, 小程序). */
 export const CHANNEL_LABELS: Record<Channel, string> = {
-  officialAccount: "Official account",
-  wecom: "WeCom",
-  sms: "SMS",
-  community: "Community",
-  miniProgram: "Mini program",
+  get officialAccount() {
+    return channelName("officialAccount");
+  },
+  get wecom() {
+    return channelName("wecom");
+  },
+  get sms() {
+    return channelName("sms");
+  },
+  get community() {
+    return channelName("community");
+  },
+  get miniProgram() {
+    return channelName("miniProgram");
+  },
 };
 
 /** Re-touches listed one by one per rule; the rest are summed up. */
@@ -54,6 +67,7 @@ const clock = (hours: number) => {
   return `${String(Math.floor(minutes / 60) % 24).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 };
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const stages = (ids: readonly string[]) => ids.map(stageName).join("/");
 const trim = (n: number) => String(Math.round(n * 100) / 100);
 
 export function deriveTimeline(strategy: Strategy): Timeline {
@@ -119,80 +133,128 @@ function sends(rule: Rule, start: number, afterJoin: boolean): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   for (let k = 0; k <= listed; k++) {
     const after = k * every;
-    let t: number;
+    let at: number;
     let time: string;
     if (typeof rule.hour === "number") {
-      t = Math.floor(start) * 24 + rule.hour + after;
-      time = clock(t);
+      at = Math.floor(start) * 24 + rule.hour + after;
+      time = clock(at);
     } else if (rule.hour === "now") {
-      t = start * 24 + after;
-      const h = t % 24;
-      const origin = afterJoin ? "join time" : "00:00";
-      time = afterJoin ? (h === 0 ? origin : `${origin} + ${trim(h)} h`) : clock(h);
+      at = start * 24 + after;
+      const h = at % 24;
+      const origin = afterJoin ? t("join time", "入会时刻") : "00:00";
+      time = afterJoin
+        ? h === 0
+          ? origin
+          : t(`${origin} + ${trim(h)} h`, `${origin} + ${trim(h)} 小时`)
+        : clock(h);
     } else {
-      t = Math.floor(start) * 24 + after;
-      time = k === 0 ? "active hours" : `first send + ${trim(after)} h`;
+      at = Math.floor(start) * 24 + after;
+      time =
+        k === 0
+          ? t("active hours", "活跃时段")
+          : t(`first send + ${trim(after)} h`, `首次发送 + ${trim(after)} 小时`);
     }
-    out.push(base(rule, Math.floor(t / 24), time, k));
+    out.push(base(rule, Math.floor(at / 24), time, k));
   }
   if (times > listed) {
     const last = out[out.length - 1];
-    last.more = `${plural(times - listed, "more re-touch", "more re-touches")}, every ${trim(every)} h`;
+    last.more = t(
+      `${plural(times - listed, "more re-touch", "more re-touches")}, every ${trim(every)} h`,
+      `另有 ${times - listed} 次再触达，每 ${trim(every)} 小时一次`,
+    );
   }
   return out;
 }
 
 function eventTime(rule: Rule): string {
   const delay =
-    rule.delayDays > 0 ? `${trim(rule.delayDays)} d after` : rule.hour === "now" ? "at once" : "";
+    rule.delayDays > 0
+      ? t(`${trim(rule.delayDays)} d after`, `${trim(rule.delayDays)} 天后`)
+      : rule.hour === "now"
+        ? t("at once", "立即")
+        : "";
   const hour =
     typeof rule.hour === "number"
-      ? `at ${clock(rule.hour)}`
+      ? t(`at ${clock(rule.hour)}`, `${clock(rule.hour)}`)
       : rule.hour === "active"
-        ? "in active hours"
+        ? t("in active hours", "在活跃时段")
         : "";
-  return [delay, hour].filter(Boolean).join(", ") || "at once";
+  return [delay, hour].filter(Boolean).join(t(", ", "，")) || t("at once", "立即");
 }
 
 function repeatWords(rule: Rule): string | null {
   if (!rule.repeat) return null;
   const { everyHours, times } = rule.repeat;
-  const every = everyHours % 24 === 0 ? `${trim(everyHours / 24)} d` : `${trim(everyHours)} h`;
-  return `then every ${every}, ${plural(times, "time")}`;
+  const every =
+    everyHours % 24 === 0
+      ? t(`${trim(everyHours / 24)} d`, `${trim(everyHours / 24)} 天`)
+      : t(`${trim(everyHours)} h`, `${trim(everyHours)} 小时`);
+  return t(`then every ${every}, ${plural(times, "time")}`, `之后每 ${every} 一次，共 ${times} 次`);
 }
 
 function eventLabel(rule: Rule): string {
   switch (rule.on) {
     case "inactive":
-      return `on inactive (${rule.inactiveDays} d without a purchase or an open)`;
+      return t(
+        `on inactive (${rule.inactiveDays} d without a purchase or an open)`,
+        `on 不活跃（${rule.inactiveDays} 天未购买也未打开消息）`,
+      );
     case "stageChanged":
-      return rule.stage ? `on entering ${rule.stage}` : "on any stage change";
+      return rule.stage
+        ? t(`on entering ${rule.stage}`, `on 进入${stageName(rule.stage)}`)
+        : t("on any stage change", "on 任一阶段变化");
     case "couponExpiring":
     case "courseExpiring":
     case "membershipExpiring":
-      return `on ${rule.on} (${trim(rule.daysBefore)} d before)`;
+      return t(
+        `on ${rule.on} (${trim(rule.daysBefore)} d before)`,
+        `on ${triggerName(rule.on)}（提前 ${trim(rule.daysBefore)} 天）`,
+      );
     default:
-      return `on ${rule.on}`;
+      return t(`on ${rule.on}`, `on ${triggerName(rule.on)}`);
   }
 }
+
+/** Triggers in Chinese, for the event headings ("on" stays: it is the playbook's keyword). */
+const TRIGGER_ZH: Readonly<Record<string, string>> = {
+  purchased: "购买",
+  firstPurchase: "首购",
+  couponExpiring: "优惠券到期",
+  courseExpiring: "课程到期",
+  renewalDue: "续费到期",
+  tierChanged: "等级变化",
+  membershipExpiring: "付费会员到期",
+  joined: "入会",
+  campaignDay: "活动日",
+};
+const triggerName = (on: string) => TRIGGER_ZH[on] ?? on;
 
 function offers(rule: Rule): string[] {
   const out: string[] = [];
   if (rule.coupon) {
-    const min = rule.coupon.minSpend > 0 ? `, orders from ¥${rule.coupon.minSpend}` : "";
-    out.push(`¥${rule.coupon.value} coupon (${rule.coupon.validDays} d${min})`);
+    const { value, validDays, minSpend } = rule.coupon;
+    out.push(
+      t(
+        `¥${value} coupon (${validDays} d${minSpend > 0 ? `, orders from ¥${minSpend}` : ""})`,
+        `¥${value} 优惠券（${validDays} 天${minSpend > 0 ? `，满 ¥${minSpend} 可用` : ""}）`,
+      ),
+    );
   }
-  if (rule.discount)
-    out.push(`${trim(rule.discount.percent * 100)} % off for ${trim(rule.discount.days)} d`);
-  if (rule.giftCost > 0) out.push(`gift (¥${rule.giftCost})`);
-  if (rule.inviteToGroup) out.push("group invitation");
-  if (rule.addWecomFriend) out.push("add on WeCom");
-  if (rule.followAccount) out.push("follow the account");
-  if (rule.upgradeTier) out.push("tier upgrade");
-  if (rule.kocTask) out.push("KOC task");
-  if (rule.pointsTask) out.push(`points task: ${rule.pointsTask}`);
-  if (rule.redeemPoints) out.push("redeem points");
-  if (rule.offerPaidVip) out.push("paid VIP offer");
+  if (rule.discount) {
+    const off = trim(rule.discount.percent * 100);
+    const days = trim(rule.discount.days);
+    out.push(t(`${off} % off for ${days} d`, `减 ${off} %，${days} 天`));
+  }
+  if (rule.giftCost > 0) out.push(t(`gift (¥${rule.giftCost})`, `赠品（¥${rule.giftCost}）`));
+  if (rule.inviteToGroup) out.push(t("group invitation", "邀请入社群"));
+  if (rule.addWecomFriend) out.push(t("add on WeCom", "加企微好友"));
+  if (rule.followAccount) out.push(t("follow the account", "关注公众号"));
+  if (rule.upgradeTier) out.push(t("tier upgrade", "会员升级"));
+  if (rule.kocTask) out.push(t("KOC task", "KOC 任务"));
+  if (rule.pointsTask)
+    out.push(t(`points task: ${rule.pointsTask}`, `积分任务：${rule.pointsTask}`));
+  if (rule.redeemPoints) out.push(t("redeem points", "积分兑换"));
+  if (rule.offerPaidVip) out.push(t("paid VIP offer", "付费会员邀约"));
   if (rule.addTag) out.push(`tag +${rule.addTag}`);
   if (rule.removeTag) out.push(`tag −${rule.removeTag}`);
   return out;
@@ -202,27 +264,54 @@ function offers(rule: Rule): string[] {
 export function audienceWords(audience: Audience, nested = false): string {
   const group = (text: string) => (nested ? `(${text})` : text);
   if ("and" in audience)
-    return group(audience.and.map((a) => audienceWords(a, true)).join(" and "));
-  if ("or" in audience) return group(audience.or.map((a) => audienceWords(a, true)).join(" or "));
+    return group(audience.and.map((a) => audienceWords(a, true)).join(t(" and ", " 且 ")));
+  if ("or" in audience)
+    return group(audience.or.map((a) => audienceWords(a, true)).join(t(" or ", " 或 ")));
+  const bought = () => t("bought", "已购买");
+  const notBought = () => t("not bought", "未购买");
   if ("not" in audience) {
     const inner = audience.not;
-    if ("purchased" in inner) return inner.purchased ? "not bought" : "bought";
-    if ("subscribed" in inner) return `not on ${CHANNEL_LABELS[inner.subscribed]}`;
-    return `not ${audienceWords(inner, true)}`;
+    if ("purchased" in inner) return inner.purchased ? notBought() : bought();
+    if ("subscribed" in inner)
+      return t(
+        `not on ${CHANNEL_LABELS[inner.subscribed]}`,
+        `不在${CHANNEL_LABELS[inner.subscribed]}`,
+      );
+    return t(`not ${audienceWords(inner, true)}`, `非 ${audienceWords(inner, true)}`);
   }
-  if ("purchased" in audience) return audience.purchased ? "bought" : "not bought";
-  if ("subscribed" in audience) return `on ${CHANNEL_LABELS[audience.subscribed]}`;
-  if ("stage" in audience) return `stage ${audience.stage.join("/")}`;
-  if ("depth" in audience) return `depth ${audience.depth.join("/")}`;
-  if ("tag" in audience) return `tagged ${audience.tag}`;
-  if ("rfmLayer" in audience) return `layer ${audience.rfmLayer.join("/")}`;
-  if ("acquiredVia" in audience) return `via ${audience.acquiredVia.join("/")}`;
-  if ("purchasesAtLeast" in audience) return `≥ ${audience.purchasesAtLeast} purchases`;
-  if ("openedWithinDays" in audience) return `opened within ${audience.openedWithinDays} d`;
+  if ("purchased" in audience) return audience.purchased ? bought() : notBought();
+  if ("subscribed" in audience)
+    return t(
+      `on ${CHANNEL_LABELS[audience.subscribed]}`,
+      `在${CHANNEL_LABELS[audience.subscribed]}`,
+    );
+  if ("stage" in audience)
+    return t(`stage ${audience.stage.join("/")}`, `阶段 ${stages(audience.stage)}`);
+  if ("depth" in audience)
+    return t(
+      `depth ${audience.depth.join("/")}`,
+      `深度 ${audience.depth.map(depthName).join("/")}`,
+    );
+  if ("tag" in audience) return t(`tagged ${audience.tag}`, `标签 ${audience.tag}`);
+  if ("rfmLayer" in audience)
+    return t(`layer ${audience.rfmLayer.join("/")}`, `分层 ${audience.rfmLayer.join("/")}`);
+  if ("acquiredVia" in audience)
+    return t(`via ${audience.acquiredVia.join("/")}`, `来源 ${audience.acquiredVia.join("/")}`);
+  if ("purchasesAtLeast" in audience)
+    return t(`≥ ${audience.purchasesAtLeast} purchases`, `购买 ≥ ${audience.purchasesAtLeast} 次`);
+  if ("openedWithinDays" in audience)
+    return t(
+      `opened within ${audience.openedWithinDays} d`,
+      `${audience.openedWithinDays} 天内打开过消息`,
+    );
   if ("lastMessageOpened" in audience)
-    return audience.lastMessageOpened ? "opened the last message" : "ignored the last message";
-  if ("paidVip" in audience) return audience.paidVip ? "paid VIP" : "not paid VIP";
-  if ("pointsAtLeast" in audience) return `≥ ${audience.pointsAtLeast} points`;
+    return audience.lastMessageOpened
+      ? t("opened the last message", "打开了上一条消息")
+      : t("ignored the last message", "忽略了上一条消息");
+  if ("paidVip" in audience)
+    return audience.paidVip ? t("paid VIP", "付费会员") : t("not paid VIP", "非付费会员");
+  if ("pointsAtLeast" in audience)
+    return t(`≥ ${audience.pointsAtLeast} points`, `积分 ≥ ${audience.pointsAtLeast}`);
   const [key, value] = Object.entries(audience)[0] ?? ["?", ""];
   const range = Object.entries(value as Record<string, number>)
     .map(([k, v]) => `${k} ${v}`)
@@ -233,22 +322,32 @@ export function audienceWords(audience: Audience, nested = false): string {
 function notes(strategy: Strategy): string[] {
   const out: string[] = [];
   const { perDay, perWeek } = strategy.frequencyCap;
-  const caps = [perDay > 0 ? `${perDay} a day` : "", perWeek > 0 ? `${perWeek} a week` : ""];
-  if (perDay > 0 || perWeek > 0) out.push(`at most ${caps.filter(Boolean).join(", ")}`);
-  else if (strategy.rules.some((r) => r.message)) out.push("no frequency cap");
-  if (strategy.quietHours)
-    out.push(`quiet ${clock(strategy.quietHours.start)}–${clock(strategy.quietHours.end)}`);
+  const a = (n: number, en: string, zh: string) =>
+    n > 0 ? t(`${n} a ${en}`, `每${zh} ${n} 条`) : "";
+  const caps = [a(perDay, "day", "天"), a(perWeek, "week", "周")];
+  if (perDay > 0 || perWeek > 0)
+    out.push(
+      t(`at most ${caps.filter(Boolean).join(", ")}`, `最多${caps.filter(Boolean).join("，")}`),
+    );
+  else if (strategy.rules.some((r) => r.message)) out.push(t("no frequency cap", "无频次上限"));
+  if (strategy.quietHours) {
+    const span = `${clock(strategy.quietHours.start)}–${clock(strategy.quietHours.end)}`;
+    out.push(t(`quiet ${span}`, `免打扰 ${span}`));
+  }
   for (const [channel, cap] of Object.entries(strategy.channelCaps)) {
     if (!cap) continue;
     const parts = [
-      cap.perDay > 0 ? `${cap.perDay} a day` : "",
-      cap.perWeek > 0 ? `${cap.perWeek} a week` : "",
-      cap.perMonth > 0 ? `${cap.perMonth} a month` : "",
+      a(cap.perDay, "day", "天"),
+      a(cap.perWeek, "week", "周"),
+      a(cap.perMonth, "month", "月"),
     ].filter(Boolean);
+    const name = CHANNEL_LABELS[channel as Channel];
     if (parts.length > 0)
-      out.push(`${CHANNEL_LABELS[channel as Channel]} at most ${parts.join(", ")}`);
+      out.push(t(`${name} at most ${parts.join(", ")}`, `${name}最多${parts.join("，")}`));
   }
-  if (strategy.rfmLayers.length > 0)
-    out.push(`RFM layers: ${strategy.rfmLayers.map((l) => l.name).join(", ")}`);
+  if (strategy.rfmLayers.length > 0) {
+    const layers = strategy.rfmLayers.map((l) => l.name);
+    out.push(t(`RFM layers: ${layers.join(", ")}`, `RFM 分层：${layers.join("，")}`));
+  }
   return out;
 }

@@ -2,6 +2,8 @@ import { css, html, LitElement } from "lit";
 import { customElement, state } from "lit/decorators.js";
 import { type BadRowReport, type Calibration, fmt, type Scenario } from "../../sim/index.ts";
 import { DEFAULT_FIT_INPUTS, type FitInputs, fitLog, MAX_LOG_BYTES } from "../fit-inputs.ts";
+import { LangController, t } from "../i18n.ts";
+import { engineMessage } from "../terms.ts";
 import "./rl-fit-frequency-chart.ts";
 import { badRowList } from "./rl-fit-summary.ts";
 import "./rl-fit-tracking-chart.ts";
@@ -57,6 +59,9 @@ export class RlFitPanel extends LitElement {
   /** The id of the population last handed to the run form. */
   @state() private used = "";
 
+  /** Re-renders on a language switch. */
+  protected readonly i18n = new LangController(this);
+
   /** Counts fits started, so a slow fit that has been overtaken does not touch the page. */
   private fits = 0;
 
@@ -104,7 +109,8 @@ export class RlFitPanel extends LitElement {
     } catch (error) {
       if (current !== this.fits) return;
       // Not the user's input but a failure of the page: still a message, never a stack trace.
-      this.error = `The fit failed: ${error instanceof Error ? error.message : String(error)}`;
+      const why = error instanceof Error ? error.message : String(error);
+      this.error = t(`The fit failed: ${why}`, `拟合失败：${why}`);
     } finally {
       if (current === this.fits) this.fitting = false;
     }
@@ -128,39 +134,45 @@ export class RlFitPanel extends LitElement {
     const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
     return html`<form @submit=${this.submit} novalidate>
       <label>
-        <span>Transaction log</span>
+        <span>${t("Transaction log", "交易记录")}</span>
         <input type="file" name="log" accept=".csv,.tsv,.txt,.dat,text/csv,text/plain"
           @change=${this.choose} />
       </label>
       <label>
-        <span>Calibration end</span>
+        <span>${t("Calibration end", "校准截止日")}</span>
         <input type="date" name="calibrationEnd" .value=${v.calibrationEnd}
           @input=${(e: Event) => this.edit({ calibrationEnd: value(e) })} />
       </label>
       <label>
-        <span>Unit</span>
+        <span>${t("Unit", "时间单位")}</span>
         <select name="unit" @change=${(e: Event) => this.edit({ unit: value(e) as FitInputs["unit"] })}>
-          <option value="week" ?selected=${v.unit === "week"}>week</option>
-          <option value="day" ?selected=${v.unit === "day"}>day</option>
+          <option value="week" ?selected=${v.unit === "week"}>${t("week", "周")}</option>
+          <option value="day" ?selected=${v.unit === "day"}>${t("day", "天")}</option>
         </select>
       </label>
       <label>
-        <span>Columns</span>
-        <input type="text" name="columns" placeholder="by header" .value=${v.columns}
-          title="id,date[,amount] as header names or 1-based indexes (CDNOW_sample.txt: 2,3,5)"
+        <span>${t("Columns", "列")}</span>
+        <input type="text" name="columns" placeholder=${t("by header", "按表头")} .value=${v.columns}
+          title=${t(
+            "id,date[,amount] as header names or 1-based indexes (CDNOW_sample.txt: 2,3,5)",
+            "id,date[,amount]：表头名称或从 1 开始的列号（CDNOW_sample.txt：2,3,5）",
+          )}
           @input=${(e: Event) => this.edit({ columns: value(e) })} />
       </label>
       <label>
-        <span>Date format</span>
+        <span>${t("Date format", "日期格式")}</span>
         <select name="dateFormat"
-          title="How to read dates like 03/04/1997: day first (DMY) or month first (MDY). Year-first and YYYYMMDD dates need nothing."
+          title=${t(
+            "How to read dates like 03/04/1997: day first (DMY) or month first (MDY). Year-first and YYYYMMDD dates need nothing.",
+            "如何读取 03/04/1997 这样的日期：日在前（DMY）或月在前（MDY）。年在前和 YYYYMMDD 格式无需设置。",
+          )}
           @change=${(e: Event) => this.edit({ dateFormat: value(e) as FitInputs["dateFormat"] })}>
-          <option value="" ?selected=${v.dateFormat === ""}>year first</option>
+          <option value="" ?selected=${v.dateFormat === ""}>${t("year first", "年在前")}</option>
           <option value="DMY" ?selected=${v.dateFormat === "DMY"}>DMY</option>
           <option value="MDY" ?selected=${v.dateFormat === "MDY"}>MDY</option>
         </select>
       </label>
-      <button type="submit" ?disabled=${!this.file || this.fitting}>Fit</button>
+      <button type="submit" ?disabled=${!this.file || this.fitting}>${t("Fit", "拟合")}</button>
     </form>`;
   }
 
@@ -171,15 +183,19 @@ export class RlFitPanel extends LitElement {
       <rl-fit-summary .fit=${fit}></rl-fit-summary>
       <div class="use">
         <button type="button" class=${used ? "secondary" : ""} @click=${this.use}>
-          Use this population
+          ${t("Use this population", "使用这批会员")}
         </button>
         <p role="status">
           ${
             used
-              ? html`“${population.name}” is selected in the run form: the next Run simulates it
-                  over ${fmt(population.horizonDays)} days.`
-              : html`Adds “${population.name}” to the scenarios: members join at their first
-                  purchase and buy and drop out as fitted; the rest are the defaults.`
+              ? t(
+                  `“${population.name}” is selected in the run form: the next Run simulates it over ${fmt(population.horizonDays)} days.`,
+                  `运行表单中已选中“${population.name}”：下次运行将模拟 ${fmt(population.horizonDays)} 天。`,
+                )
+              : t(
+                  `Adds “${population.name}” to the scenarios: members join at their first purchase and buy and drop out as fitted; the rest are the defaults.`,
+                  `把“${population.name}”加入场景：会员在首次购买时入会，按拟合结果购买和流失；其余参数为默认值。`,
+                )
           }
         </p>
       </div>
@@ -192,16 +208,16 @@ export class RlFitPanel extends LitElement {
 
   override render() {
     return html`
-      <h2>Fit a population to your transactions</h2>
+      <h2>${t("Fit a population to your transactions", "用你的交易数据拟合会员群体")}</h2>
       <p class="lead">
-        A CSV, TSV or whitespace-separated log, one row per purchase: customer id, date and
-        optionally amount, found by their header names (customer, cust, client, user, member,
-        buyer, 客户, 会员, 用户 or their id forms; date, 日期; amount, 金额 …) or, in a file of 2 or
-        3 columns, by position. It is read and fitted in this page and never uploaded.
+        ${t(
+          "A CSV, TSV or whitespace-separated log, one row per purchase: customer id, date and optionally amount, found by their header names (customer, cust, client, user, member, buyer, 客户, 会员, 用户 or their id forms; date, 日期; amount, 金额 …) or, in a file of 2 or 3 columns, by position. It is read and fitted in this page and never uploaded.",
+          "CSV、TSV 或以空白分隔的记录，每行一次购买：客户 id、日期，金额可选；按表头名称识别（客户、会员、用户、customer、member、user 等及其 id 形式；日期、date；金额、amount …），2 或 3 列的文件也可按位置识别。文件只在本页读取和拟合，从不上传。",
+        )}
       </p>
       ${this.renderForm()}
-      ${this.fitting ? html`<p class="status" role="status">Fitting ${this.file?.name}…</p>` : null}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
+      ${this.fitting ? html`<p class="status" role="status">${t(`Fitting ${this.file?.name}…`, `正在拟合 ${this.file?.name}…`)}</p>` : null}
+      ${this.error ? html`<p class="error" role="alert">${engineMessage(this.error)}</p>` : null}
       ${this.error ? html`<div class="error-rows">${badRowList(this.errorRows)}</div>` : null}
       ${this.fitted ? this.renderResult(this.fitted) : null}
     `;

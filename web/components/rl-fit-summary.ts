@@ -1,12 +1,25 @@
 import { css, html, LitElement } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { type BadRowReport, type Calibration, fmt, formatDay } from "../../sim/index.ts";
+import { LangController, lang, locale, t } from "../i18n.ts";
 
 type ParamRow = { key: string; label: string; estimate: number; se: number | null };
 
 /** An estimate for the table: a parameter at a limit shows as ∞ or 0. */
 const estimate = (v: number) => (v === Number.POSITIVE_INFINITY ? "∞" : v === 0 ? "0" : fmt(v, 4));
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A day of the log as a date in the language shown: "Jan 1, 1997", "1997年1月1日". */
+export function localDay(day: number): string {
+  const date = new Date(`${formatDay(day)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return formatDay(day);
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeZone: "UTC" }).format(date);
+}
+
+/** A fit's time unit, plural in English: "weeks", "周". */
+const units = (unit: string) => (lang() === "zh" ? (unit === "week" ? "周" : "天") : `${unit}s`);
+
+const lrP = (p: number) => (p < 0.001 ? p.toExponential(1) : fmt(p, 3));
 
 /**
  * The numbers of a fit: what was read and how the columns were chosen, the BG/NBD and
@@ -44,10 +57,13 @@ export class RlFitSummary extends LitElement {
   /** The fit to show. */
   @property({ attribute: false }) fit: Calibration | null = null;
 
+  /** Re-renders on a language switch. */
+  protected readonly i18n = new LangController(this);
+
   private table(title: string, rows: ParamRow[], logLik: number, note: string) {
     return html`<table data-model=${title}>
       <caption>${title}</caption>
-      <thead><tr><th></th><th>estimate</th><th>± SE</th></tr></thead>
+      <thead><tr><th></th><th>${t("estimate", "估计值")}</th><th>± ${t("SE", "标准误")}</th></tr></thead>
       <tbody>
         ${rows.map(
           (row) => html`<tr>
@@ -58,7 +74,7 @@ export class RlFitSummary extends LitElement {
         )}
       </tbody>
       <tfoot>
-        <tr><th scope="row">log-likelihood</th><td data-param="logLik">${fmt(logLik, 2)}</td><td></td></tr>
+        <tr><th scope="row">${t("log-likelihood", "对数似然")}</th><td data-param="logLik">${fmt(logLik, 2)}</td><td></td></tr>
         <tr><th scope="row" colspan="3">${note}</th></tr>
       </tfoot>
     </table>`;
@@ -74,6 +90,26 @@ export class RlFitSummary extends LitElement {
     const { log, summary, diagnostics } = fit;
     const holdout = diagnostics.holdout;
     const after = summary.calibrationEnd - summary.lastDay;
+    if (lang() === "zh") {
+      return html`<p class="facts">
+        读取 <strong>${fmt(log.rows)}</strong> 行（${fmt(log.mergedRows)} 行合并为同日购买），
+        <strong>${fmt(log.badRows.total)}</strong> 行有误；
+        <span data-fact="columns">${log.columnChoice.note}</span>。
+        <strong data-fact="customers">${fmt(summary.customers.length)}</strong> 位客户
+        ${summary.customersAfterEnd > 0 ? `（另有 ${fmt(summary.customersAfterEnd)} 位在校准截止日之后才首次出现，未计入）` : ""}，
+        从 ${localDay(summary.startDay)} 到校准截止日 ${localDay(summary.calibrationEnd)} 共有
+        <strong data-fact="repeats">${fmt(summary.repeatTransactions)}</strong> 次复购，按${units(summary.unit)}拟合。
+        ${
+          holdout
+            ? html`截至 ${localDay(summary.lastDay)} 的验证期：实际 <strong>${fmt(holdout.actual)}</strong>
+                次复购，模型预期 <strong>${fmt(holdout.predicted, 1)}</strong> 次
+                （${fmt((holdout.predicted / holdout.actual - 1) * 100, 1)} %）。`
+            : after > 0
+              ? `观察到最后一次购买（${localDay(summary.lastDay)}）之后 ${fmt(after)} 天：没有验证期，所以图表只覆盖校准期。`
+              : "没有验证期：把校准截止日设在最后日期之前，就能用之后的购买检验拟合。"
+        }
+      </p>`;
+    }
     return html`<p class="facts">
       <strong>${fmt(log.rows)}</strong> rows read (${fmt(log.mergedRows)} merged into same-day
       purchases), <strong>${fmt(log.badRows.total)}</strong> bad;
@@ -81,15 +117,15 @@ export class RlFitSummary extends LitElement {
       <strong data-fact="customers">${fmt(summary.customers.length)}</strong> customers
       ${summary.customersAfterEnd > 0 ? `(${fmt(summary.customersAfterEnd)} first seen after the calibration end left out)` : ""}
       with <strong data-fact="repeats">${fmt(summary.repeatTransactions)}</strong> repeat
-      transactions from ${formatDay(summary.startDay)} to the calibration end
-      ${formatDay(summary.calibrationEnd)}, fitted in ${summary.unit}s.
+      transactions from ${localDay(summary.startDay)} to the calibration end
+      ${localDay(summary.calibrationEnd)}, fitted in ${units(summary.unit)}.
       ${
         holdout
-          ? html`Holdout to ${formatDay(summary.lastDay)}: <strong>${fmt(holdout.actual)}</strong>
+          ? html`Holdout to ${localDay(summary.lastDay)}: <strong>${fmt(holdout.actual)}</strong>
               repeat transactions, the model expects <strong>${fmt(holdout.predicted, 1)}</strong>
               (${fmt((holdout.predicted / holdout.actual - 1) * 100, 1)} %).`
           : after > 0
-            ? `Observed ${fmt(after)} days past the last purchase (${formatDay(summary.lastDay)}): no holdout, so the charts cover calibration only.`
+            ? `Observed ${fmt(after)} days past the last purchase (${localDay(summary.lastDay)}): no holdout, so the charts cover calibration only.`
             : "No holdout: set a calibration end before the last date to check the fit on later purchases."
       }
     </p>`;
@@ -110,7 +146,7 @@ export class RlFitSummary extends LitElement {
     const mle = bg.maximumLikelihood;
     const rows: ParamRow[] = [
       { key: "r", label: "r", estimate: params.r, se: se.r },
-      { key: "alpha", label: `α (${unit}s)`, estimate: params.alpha, se: se.alpha },
+      { key: "alpha", label: `α (${units(unit)})`, estimate: params.alpha, se: se.alpha },
       { key: "a", label: "a", estimate: params.a, se: se.a },
       { key: "b", label: "b", estimate: params.b, se: se.b },
     ];
@@ -121,13 +157,19 @@ export class RlFitSummary extends LitElement {
       ${this.facts(fit)}
       <div class="models">
         <div class="model">
-          ${this.table("BG/NBD", rows, logLik, `${fmt(bg.customers)} customers`)}
+          ${this.table("BG/NBD", rows, logLik, t(`${fmt(bg.customers)} customers`, `${fmt(bg.customers)} 位客户`))}
           ${this.notes(
             [
               bg.standardErrorNote ? `${capital(bg.standardErrorNote)}.` : null,
-              `NBD (no drop-out) log-likelihood ${fmt(bg.nbd.logLik, 2)}: drop-out raises it by ${fmt(test.logLikGain, 2)} (likelihood-ratio p = ${test.p < 0.001 ? test.p.toExponential(1) : fmt(test.p, 3)}).`,
+              t(
+                `NBD (no drop-out) log-likelihood ${fmt(bg.nbd.logLik, 2)}: drop-out raises it by ${fmt(test.logLikGain, 2)} (likelihood-ratio p = ${lrP(test.p)}).`,
+                `NBD（无流失）对数似然 ${fmt(bg.nbd.logLik, 2)}：加入流失后提高 ${fmt(test.logLikGain, 2)}（似然比检验 p = ${lrP(test.p)}）。`,
+              ),
               mle
-                ? `BG/NBD's own maximum (drop-out ${fmt(mle.model.mu, 4)} per purchase, log-likelihood ${fmt(mle.logLik, 2)}) is not used.`
+                ? t(
+                    `BG/NBD's own maximum (drop-out ${fmt(mle.model.mu, 4)} per purchase, log-likelihood ${fmt(mle.logLik, 2)}) is not used.`,
+                    `未采用 BG/NBD 自身的最大值（每次购买后流失概率 ${fmt(mle.model.mu, 4)}，对数似然 ${fmt(mle.logLik, 2)}）。`,
+                  )
                 : null,
             ],
             bg.boundary ? `${bg.boundary.message}.` : null,
@@ -149,7 +191,7 @@ export class RlFitSummary extends LitElement {
                     },
                   ],
                   gg.logLik,
-                  `${fmt(gg.customers)} repeat buyers`,
+                  t(`${fmt(gg.customers)} repeat buyers`, `${fmt(gg.customers)} 位复购客户`),
                 )}
                 ${this.notes(
                   [gg.standardErrorNote ? `${capital(gg.standardErrorNote)}.` : null],
@@ -157,8 +199,10 @@ export class RlFitSummary extends LitElement {
                 )}
               </div>`
             : html`<p class="none" data-gamma-gamma-note>
-                No Gamma-Gamma fit: ${fit.gammaGammaNote ?? "nothing to fit"}, so the population
-                spends the scenario defaults.
+                ${t(
+                  `No Gamma-Gamma fit: ${fit.gammaGammaNote ?? "nothing to fit"}, so the population spends the scenario defaults.`,
+                  `未拟合 Gamma-Gamma：${fit.gammaGammaNote ?? "nothing to fit"}，因此该群体的客单价用场景默认值。`,
+                )}
               </p>`
         }
       </div>
@@ -175,14 +219,18 @@ export function badRowList(report: BadRowReport | null) {
   if (!report || report.total === 0) return null;
   return html`<div class="bad" role="note">
     <p>
-      Skipped ${fmt(report.total)} bad row${report.total === 1 ? "" : "s"}:
+      ${t(
+        `Skipped ${fmt(report.total)} bad row${report.total === 1 ? "" : "s"}:`,
+        `跳过 ${fmt(report.total)} 行有误的数据：`,
+      )}
       ${Object.entries(report.byKind)
         .map(([kind, n]) => `${fmt(n)} ${kind}`)
-        .join(", ")}. The first:
+        .join(", ")}${t(". The first:", "。前几行：")}
     </p>
     <ol>
       ${report.examples.map(
-        (e) => html`<li>line ${fmt(e.line)}, ${e.kind}: <code>${e.text}</code></li>`,
+        (e) =>
+          html`<li>${t(`line ${fmt(e.line)}`, `第 ${fmt(e.line)} 行`)}, ${e.kind}: <code>${e.text}</code></li>`,
       )}
     </ol>
   </div>`;

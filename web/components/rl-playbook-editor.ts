@@ -1,5 +1,6 @@
 import { css, html, LitElement } from "lit";
 import { customElement, property } from "lit/decorators.js";
+import { LangController, t } from "../i18n.ts";
 
 export type PlaybookInput = { index: number; text: string };
 
@@ -42,6 +43,9 @@ export class RlPlaybookEditor extends LitElement {
   @property({ type: Number }) rules = 0;
   @property({ type: Boolean }) disabled = false;
 
+  /** Re-renders on a language switch. */
+  protected readonly i18n = new LangController(this);
+
   private emit(name: string, detail: PlaybookInput) {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
@@ -51,14 +55,14 @@ export class RlPlaybookEditor extends LitElement {
     const invalid = this.error !== null;
     return html`
       <div class="head">
-        <label for=${id}>Edited playbook ${this.index + 1}</label>
+        <label for=${id}>${t(`Edited playbook ${this.index + 1}`, `自定义打法 ${this.index + 1}`)}</label>
         <button
           type="button"
-          aria-label=${`Remove edited playbook ${this.index + 1}`}
+          aria-label=${t(`Remove edited playbook ${this.index + 1}`, `删除自定义打法 ${this.index + 1}`)}
           ?disabled=${this.disabled}
           @click=${() => this.emit("playbook-remove", { index: this.index, text: this.text })}
         >
-          Remove
+          ${t("Remove", "删除")}
         </button>
       </div>
       <textarea
@@ -80,7 +84,10 @@ export class RlPlaybookEditor extends LitElement {
         invalid
           ? html`<p id=${`${id}-message`} class="message error" role="alert">${this.error}</p>`
           : html`<p id=${`${id}-message`} class="message ok">
-              ✓ valid, ${this.rules} rule${this.rules === 1 ? "" : "s"}; runs as arm
+              ${t(
+                `✓ valid, ${this.rules} rule${this.rules === 1 ? "" : "s"}; runs as arm`,
+                `✓ 有效，${this.rules} 条规则；作为实验组运行：`,
+              )}
               <code>${this.armId}</code>
             </p>`
       }

@@ -6,6 +6,7 @@ import {
   type Scenario,
   type Strategy,
 } from "../../sim/index.ts";
+import { LangController, t } from "../i18n.ts";
 import {
   applyScenarioPatch,
   defaultInputs,
@@ -16,6 +17,7 @@ import {
   type RunRequest,
 } from "../inputs.ts";
 import { playbookTemplate, TEMPLATE_IDS } from "../playbook-docs.ts";
+import { engineMessage, localDescription, localName } from "../terms.ts";
 import type { PlaybookInput } from "./rl-playbook-editor.ts";
 import "./rl-playbook-editor.ts";
 import "./rl-scenario-editor.ts";
@@ -47,12 +49,31 @@ const BLANK_PLAYBOOK = JSON.stringify(
 
 type NumberField = "members" | "days" | "seed" | "workers";
 
-const NUMBER_FIELDS: { field: NumberField; label: string; hint: string }[] = [
-  { field: "members", label: "Members", hint: "randomised to the arms" },
-  { field: "days", label: "Days", hint: "horizon" },
-  { field: "seed", label: "Seed", hint: "same inputs + seed = same report" },
-  { field: "workers", label: "Workers", hint: "results do not depend on it" },
+/** The number fields, their labels and hints in the language shown. */
+const numberFields = (): { field: NumberField; label: string; hint: string }[] => [
+  {
+    field: "members",
+    label: t("Members", "会员数"),
+    hint: t("randomised to the arms", "随机分到各组"),
+  },
+  { field: "days", label: t("Days", "天数"), hint: t("horizon", "观察期") },
+  {
+    field: "seed",
+    label: t("Seed", "随机种子"),
+    hint: t("same inputs + seed = same report", "相同输入 + 种子 = 相同报告"),
+  },
+  {
+    field: "workers",
+    label: t("Workers", "线程数"),
+    hint: t("results do not depend on it", "结果与线程数无关"),
+  },
 ];
+
+/** A built-in playbook's name, for the template picker. */
+const templateName = (id: string) => {
+  const builtin = BUILTIN_STRATEGIES.find((s) => s.id === id);
+  return builtin ? `${localName(builtin)} (${id})` : id;
+};
 
 /**
  * The scenario and strategy pickers and the run parameters. Validates on Run: a bad field gets an
@@ -117,6 +138,9 @@ export class RlRunForm extends LitElement {
   @state() private errors: FieldError[] = [];
   /** The built-in a new edited playbook starts from ("" = blank). */
   @state() private template = "t-plus-7";
+
+  /** Re-renders on a language switch. */
+  protected readonly i18n = new LangController(this);
 
   private get values(): RunInputs {
     return this.inputs ?? this.start();
@@ -220,10 +244,10 @@ export class RlRunForm extends LitElement {
     const parsed = parsePlaybooks(v.playbooks);
     return html`
       <fieldset class="playbooks">
-        <legend>Edited playbooks (each runs as an arm)</legend>
+        <legend>${t("Edited playbooks (each runs as an arm)", "自定义打法（每个作为一组运行）")}</legend>
         <div class="add">
           <label>
-            <span>Start from</span>
+            <span>${t("Start from", "起点")}</span>
             <select
               name="playbook-template"
               ?disabled=${this.disabled}
@@ -232,9 +256,12 @@ export class RlRunForm extends LitElement {
               }}
             >
               ${TEMPLATE_IDS.map(
-                (id) => html`<option value=${id} .selected=${id === this.template}>${id}</option>`,
+                (id) =>
+                  html`<option value=${id} .selected=${id === this.template}>${templateName(id)}</option>`,
               )}
-              <option value="" .selected=${this.template === ""}>blank (paste your own)</option>
+              <option value="" .selected=${this.template === ""}>
+                ${t("blank (paste your own)", "空白（粘贴你自己的）")}
+              </option>
             </select>
           </label>
           <button
@@ -244,7 +271,7 @@ export class RlRunForm extends LitElement {
             ?disabled=${this.disabled}
             @click=${this.addPlaybook}
           >
-            Edit as JSON
+            ${t("Edit as JSON", "以 JSON 编辑")}
           </button>
         </div>
         <div
@@ -265,7 +292,7 @@ export class RlRunForm extends LitElement {
               : html`<rl-playbook-editor
                   .index=${index}
                   .text=${v.playbooks[index]}
-                  .error=${p.error}
+                  .error=${engineMessage(p.error)}
                   ?disabled=${this.disabled}
                 ></rl-playbook-editor>`,
           )}
@@ -290,7 +317,7 @@ export class RlRunForm extends LitElement {
       <form @submit=${this.submit} novalidate>
         ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : null}
         <label>
-          <span>Scenario</span>
+          <span>${t("Scenario", "场景")}</span>
           <select
             name="scenario"
             ?disabled=${this.disabled}
@@ -298,23 +325,23 @@ export class RlRunForm extends LitElement {
           >
             ${this.scenarios.map(
               (s) =>
-                html`<option value=${s.id} .selected=${s.id === v.scenario}>${s.name}</option>`,
+                html`<option value=${s.id} .selected=${s.id === v.scenario}>${localName(s)}</option>`,
             )}
           </select>
-          <small class="hint">${scenario?.description ?? ""}</small>
+          <small class="hint">${scenario ? localDescription(scenario) : ""}</small>
         </label>
         <rl-scenario-editor
           .base=${scenario ?? null}
           .text=${v.scenarioPatch}
-          .error=${patchError}
+          .error=${patchError === null ? null : engineMessage(patchError)}
           ?disabled=${this.disabled}
           @scenario-patch-input=${(e: CustomEvent<string>) => this.edit({ scenarioPatch: e.detail })}
         ></rl-scenario-editor>
         <fieldset class="arms">
-          <legend>Strategies (arms, two or more)</legend>
+          <legend>${t("Strategies (arms, two or more)", "策略（实验组，两个或以上）")}</legend>
           ${BUILTIN_STRATEGIES.map(
             (s) => html`
-              <label title=${s.description ?? ""}>
+              <label title=${localDescription(s)}>
                 <input
                   type="checkbox"
                   name="arm"
@@ -323,14 +350,14 @@ export class RlRunForm extends LitElement {
                   ?disabled=${this.disabled}
                   @change=${(e: Event) => this.toggleArm(s.id, (e.target as HTMLInputElement).checked)}
                 />
-                <span>${s.name} <small>${s.id}</small></span>
+                <span>${localName(s)} <small>${s.id}</small></span>
               </label>
             `,
           )}
         </fieldset>
         ${this.renderPlaybooks(v)}
         <div class="numbers">
-          ${NUMBER_FIELDS.map(
+          ${numberFields().map(
             ({ field, label, hint }) => html`
               <label>
                 <span>${label}</span>
@@ -361,11 +388,13 @@ export class RlRunForm extends LitElement {
             ?disabled=${this.disabled || editorsInvalid}
             aria-describedby=${editorsInvalid ? "run-blocked" : nothing}
           >
-            Run
+            ${t("Run", "运行")}
           </button>
           ${
             editorsInvalid
-              ? html`<small id="run-blocked" class="hint">Fix the editor's message above to run.</small>`
+              ? html`<small id="run-blocked" class="hint">
+                  ${t("Fix the editor's message above to run.", "先修正上方编辑器中的问题，才能运行。")}
+                </small>`
               : null
           }
         </div>

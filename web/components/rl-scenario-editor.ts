@@ -1,6 +1,8 @@
 import { css, html, LitElement } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import type { Scenario } from "../../sim/index.ts";
+import { LangController, t } from "../i18n.ts";
+import { localName } from "../terms.ts";
 
 /** Sections the editor offers to copy in with the chosen scenario's values. */
 export const EDITABLE_SECTIONS = [
@@ -55,6 +57,9 @@ export class RlScenarioEditor extends LitElement {
   /** Open from the start (a link with edited parameters opens it). */
   @property({ type: Boolean }) open = false;
 
+  /** Re-renders on a language switch. */
+  protected readonly i18n = new LangController(this);
+
   private emit(text: string) {
     this.dispatchEvent(
       new CustomEvent<string>("scenario-patch-input", {
@@ -86,13 +91,16 @@ export class RlScenarioEditor extends LitElement {
     return html`
       <details ?open=${this.open || edited}>
         <summary>
-          Scenario parameters <small>${edited ? "edited" : "as built"}</small>
+          ${t("Scenario parameters", "场景参数")}
+          <small>${edited ? t("edited", "已修改") : t("as built", "默认")}</small>
         </summary>
         <p class="hint">
-          Only the parameters you change, over ${this.base?.name ?? "the scenario"}
-          (scenarios/README.md says what each means). Copy a section in to edit it:
+          ${t(
+            `Only the parameters you change, over ${this.base?.name ?? "the scenario"} (scenarios/README.md says what each means). Copy a section in to edit it:`,
+            `只写你要改的参数，覆盖在“${this.base ? localName(this.base) : "场景"}”之上（各参数的含义见 scenarios/README.md）。点一个分区把它复制进来再编辑：`,
+          )}
         </p>
-        <div class="sections" role="group" aria-label="Copy a section in">
+        <div class="sections" role="group" aria-label=${t("Copy a section in", "复制一个分区")}>
           ${EDITABLE_SECTIONS.map(
             (section) => html`<button
               type="button"
@@ -104,7 +112,7 @@ export class RlScenarioEditor extends LitElement {
             </button>`,
           )}
         </div>
-        <label for="patch">Edited parameters (JSON)</label>
+        <label for="patch">${t("Edited parameters (JSON)", "修改的参数（JSON）")}</label>
         <textarea
           id="patch"
           name="scenarioPatch"
@@ -121,7 +129,7 @@ export class RlScenarioEditor extends LitElement {
           invalid
             ? html`<p id="patch-message" class="message error" role="alert">${this.error}</p>`
             : html`<p id="patch-message" class="message ok">
-                ${edited ? "✓ valid: the run uses these parameters" : ""}
+                ${edited ? t("✓ valid: the run uses these parameters", "✓ 有效：运行将使用这些参数") : ""}
               </p>`
         }
         <div class="row">
@@ -131,7 +139,7 @@ export class RlScenarioEditor extends LitElement {
             ?disabled=${this.disabled || !edited}
             @click=${() => this.emit("")}
           >
-            Reset to default
+            ${t("Reset to default", "恢复默认")}
           </button>
         </div>
       </details>

@@ -1,7 +1,17 @@
 import { css, html, LitElement, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import type { Strategy } from "../../sim/index.ts";
+import { LangController, t } from "../i18n.ts";
+import { kindName, localName } from "../terms.ts";
 import { CHANNEL_LABELS, deriveTimeline, type TimelineEntry } from "../timeline.ts";
+
+/** Exit goals in Chinese. */
+const GOAL_ZH: Readonly<Record<string, string>> = {
+  purchased: "购买",
+  wecomFriend: "加企微好友",
+  opened: "打开消息",
+};
+const goalName = (goal: string) => GOAL_ZH[goal] ?? goal;
 
 /**
  * What a typical member receives from each arm, day by day and hour by hour, read off the
@@ -41,26 +51,31 @@ export class RlStrategyTimeline extends LitElement {
   /** The arms, in run order. */
   @property({ attribute: false }) strategies: Strategy[] = [];
 
+  /** Re-renders on a language switch. */
+  protected readonly i18n = new LangController(this);
+
   private send(e: TimelineEntry) {
     const what = e.kind
-      ? html`<span class="channel">${e.channel ? CHANNEL_LABELS[e.channel] : ""}</span> ${e.kind}`
-      : html`<span class="channel">no message</span>`;
+      ? html`<span class="channel">${e.channel ? CHANNEL_LABELS[e.channel] : ""}</span> ${kindName(e.kind)}`
+      : html`<span class="channel">${t("no message", "不发消息")}</span>`;
     const conditions = [
-      e.audience ? `if ${e.audience}` : "",
-      e.until.length > 0 ? `until ${e.until.join(", ")}` : "",
+      e.audience ? t(`if ${e.audience}`, `条件：${e.audience}`) : "",
+      e.until.length > 0
+        ? t(`until ${e.until.join(", ")}`, `直到 ${e.until.map(goalName).join("、")}`)
+        : "",
       e.more ?? "",
     ].filter(Boolean);
     return html`<div class="send" data-rule=${e.rule} title=${e.rule}>
       <span class="time">${e.time}</span> ${what}
-      ${e.retouch > 0 ? html`<span class="retouch">(re-touch ${e.retouch})</span>` : nothing}
+      ${e.retouch > 0 ? html`<span class="retouch">${t(`(re-touch ${e.retouch})`, `（第 ${e.retouch} 次再触达）`)}</span>` : nothing}
       ${e.offers.length > 0 ? html` · <span class="offer">${e.offers.join(", ")}</span>` : nothing}
       ${conditions.length > 0 ? html` · <span class="cond">${conditions.join(" · ")}</span>` : nothing}
     </div>`;
   }
 
   private arm(strategy: Strategy) {
-    const t = deriveTimeline(strategy);
-    const byDay = (label: (day: number) => string, groups: typeof t.days) => html`<ol>
+    const line = deriveTimeline(strategy);
+    const byDay = (label: (day: number) => string, groups: typeof line.days) => html`<ol>
       ${groups.map(
         (g) => html`<li class="day" data-day=${g.day}>
           <span class="when">${label(g.day)}</span>
@@ -68,26 +83,27 @@ export class RlStrategyTimeline extends LitElement {
         </li>`,
       )}
     </ol>`;
-    const nothingSent = t.days.length + t.calendar.length + t.events.length === 0;
-    return html`<article data-arm=${strategy.id} aria-label=${`Timeline of ${strategy.name}`}>
-      <h3>${strategy.name} <small>${strategy.id}</small></h3>
-      ${t.notes.length > 0 ? html`<p class="notes">${t.notes.join(" · ")}</p>` : nothing}
-      ${nothingSent ? html`<p class="empty">Sends nothing.</p>` : nothing}
+    const nothingSent = line.days.length + line.calendar.length + line.events.length === 0;
+    const name = localName(strategy);
+    return html`<article data-arm=${strategy.id} aria-label=${t(`Timeline of ${name}`, `${name}的时间线`)}>
+      <h3>${name} <small>${strategy.id}</small></h3>
+      ${line.notes.length > 0 ? html`<p class="notes">${line.notes.join(" · ")}</p>` : nothing}
+      ${nothingSent ? html`<p class="empty">${t("Sends nothing.", "不发送任何消息。")}</p>` : nothing}
       ${
-        t.days.length > 0
-          ? html`<h4>Days since joining</h4>${byDay((d) => `T+${d}`, t.days)}`
+        line.days.length > 0
+          ? html`<h4>${t("Days since joining", "入会后天数")}</h4>${byDay((d) => `T+${d}`, line.days)}`
           : nothing
       }
       ${
-        t.calendar.length > 0
-          ? html`<h4>Days of the run</h4>${byDay((d) => `day ${d}`, t.calendar)}`
+        line.calendar.length > 0
+          ? html`<h4>${t("Days of the run", "运行日历")}</h4>${byDay((d) => t(`day ${d}`, `第 ${d} 天`), line.calendar)}`
           : nothing
       }
       ${
-        t.events.length > 0
-          ? html`<h4>On events</h4>
+        line.events.length > 0
+          ? html`<h4>${t("On events", "事件触发")}</h4>
               <ol>
-                ${t.events.map(
+                ${line.events.map(
                   (g) => html`<li class="day event" data-on=${g.on}>
                     <span class="when">${g.on.replace(/^on /, "")}</span>
                     <div>${g.entries.map((e) => this.send(e))}</div>
@@ -101,7 +117,7 @@ export class RlStrategyTimeline extends LitElement {
 
   override render() {
     return html`<details open>
-      <summary>What each arm sends</summary>
+      <summary>${t("What each arm sends", "各组发送的内容")}</summary>
       <div class="arms">${this.strategies.map((s) => this.arm(s))}</div>
     </details>`;
   }
