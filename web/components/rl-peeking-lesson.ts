@@ -96,6 +96,7 @@ export class RlPeekingChart extends ChartElement<PeekingChartData> {
       y: { label: null, domain: rows.map((r) => r.rule) },
       marks: [
         Plot.barX(rows, { x: "rate", y: "rule", fill: "color" }),
+        Plot.ruleX([alpha], { stroke: "#1f2329", strokeDasharray: "5,4", strokeWidth: 1.5 }),
         Plot.text(rows, {
           x: "rate",
           y: "rule",
@@ -103,11 +104,11 @@ export class RlPeekingChart extends ChartElement<PeekingChartData> {
           dx: 6,
           textAnchor: "start",
           fontSize: CHART_FONT,
+          fill: "#1f2329",
           stroke: "white",
           strokeWidth: 4,
           paintOrder: "stroke",
         }),
-        Plot.ruleX([alpha], { stroke: "#1f2329", strokeDasharray: "5,4", strokeWidth: 1.5 }),
         Plot.text([alpha], {
           x: (d: number) => d,
           frameAnchor: "top",
