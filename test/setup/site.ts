@@ -5,6 +5,18 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { build } from "vite";
 
+/** Debian's chromium, as the end-to-end tests and the browser bench drive it. */
+export const CHROMIUM = "/usr/bin/chromium";
+export const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
 /** Where the end-to-end tests and the browser bench serve the site: a folder of a bigger site. */
 export const SUB_PATH = "/lab/retention/";
 

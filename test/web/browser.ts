@@ -1,19 +1,11 @@
 import { type Browser, chromium, type Page } from "playwright-core";
 import { inject } from "vitest";
-import { serveSite } from "../setup/site.ts";
+import { ARGS, CHROMIUM, serveSite } from "../setup/site.ts";
+
+export { ARGS, CHROMIUM };
 
 // The built dashboard (`npm run build`, built once per test run by test/setup/build-site.ts) in
 // Debian's chromium, served by a plain static server under a sub-path, as a static host would.
-export const CHROMIUM = "/usr/bin/chromium";
-export const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 /** Time for anything that starts a server, a browser or a simulation. */
 export const LONG = 180_000;
