@@ -135,7 +135,7 @@ const ROW_ZH: [RegExp, string][] = [
   [/^CLV per member, net \(¥\)$/, "人均 CLV，净（¥）"],
   [/^messages per member$/, "人均消息数"],
   [/^cost \(¥\)$/, "成本（¥）"],
-  [/^ROI$/, "ROI"],
+  [/^ROI$/, "普通 ROI"],
   [/^instant ROI \(first (\d*) days\)$/, "即时 ROI（前 $1 天）"],
   [/^revenue from top 20 % members$/, "前 20 % 会员贡献的收入"],
 ];

@@ -93,3 +93,38 @@ describe("the set-up in the URL", () => {
     expect(() => decodeSetup(hash.slice(0, hash.length - 7))).toThrow(BadLinkError);
   });
 });
+
+describe("the language in the URL", () => {
+  it("round-trips lg, and leaves it out when the set-up has none", () => {
+    for (const lang of ["en", "zh"] as const) {
+      const shared = { ...setup({ seed: "3" }, { alpha: 0.1 }), lang };
+      const hash = encodeSetup(shared);
+      expect(JSON.parse(Buffer.from(hash.slice(3), "base64url").toString()).lg).toBe(lang);
+      expect(decodeSetup(hash)).toEqual(shared);
+    }
+    const plain = encodeSetup(setup());
+    expect(JSON.parse(Buffer.from(plain.slice(3), "base64url").toString())).not.toHaveProperty(
+      "lg",
+    );
+  });
+
+  it("reads an old link without lg as before, with no language", () => {
+    const old = wire({ v: 1, sc: defaults.scenario, a: defaults.arms, m: "500", d: "90", s: "1" });
+    const back = decodeSetup(old);
+    expect(back?.inputs.members).toBe("500");
+    expect(back).not.toHaveProperty("lang");
+  });
+
+  it("refuses a language it does not know", () => {
+    const bad = wire({
+      v: 1,
+      sc: defaults.scenario,
+      a: defaults.arms,
+      m: "5",
+      d: "9",
+      s: "1",
+      lg: "fr",
+    });
+    expect(() => decodeSetup(bad)).toThrow(/unknown language "fr"/);
+  });
+});
