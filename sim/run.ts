@@ -3,11 +3,12 @@ import type { Strategy } from "../strategies/types.ts";
 import { type BlockJob, blockJobs, maxRules, simulateBlock } from "./engine/block.ts";
 import { mergeBlocks } from "./engine/merge.ts";
 import type { BlockOutcome } from "./engine/outcomes.ts";
+import { type BlockSummary, isSummary, mergeSummaries, summariseBlock } from "./engine/summary.ts";
 import { buildTables, type Tables } from "./engine/tables.ts";
 import { InputError } from "./errors.ts";
 import { ADJUST_METHODS } from "./experiment/ab-tests.ts";
 import type { AnalysisOptions } from "./experiment/analysis.ts";
-import { type PoolOptions, runBlocksOnPool } from "./pool/pool.ts";
+import { type PoolOptions, runBlocksOnPool, summariseBlocksOnPool } from "./pool/pool.ts";
 import { buildReport, type Report } from "./report/report.ts";
 import type { Scenario } from "./scenario/normalize.ts";
 
@@ -70,20 +71,29 @@ export function jobsFor(prepared: Prepared, fixedArm = -1): BlockJob[] {
   return blockJobs(spec.members, spec.seed >>> 0, armCumulative, fixedArm);
 }
 
-export function reportFor(prepared: Prepared, blocks: BlockOutcome[]): Report {
-  const merged = mergeBlocks(
-    blocks,
-    prepared.plans.length,
-    prepared.spec.days,
-    maxRules(prepared.plans),
-  );
+/**
+ * The report of a comparison from its blocks: the summaries workers send (`summariseBlock`), or
+ * simulated blocks, summarised here. Summaries are merged in block order.
+ */
+export function reportFor(
+  prepared: Prepared,
+  blocks: readonly (BlockOutcome | BlockSummary)[],
+): Report {
+  const arms = prepared.plans.length;
+  const summaries = blocks.map((b) => (isSummary(b) ? b : summaryOf(prepared, b)));
   return buildReport({
     ...prepared,
     scenario: prepared.spec.scenario,
-    merged,
+    summary: mergeSummaries(summaries, arms, prepared.spec.days),
     seed: prepared.spec.seed,
     analysis: prepared.spec.analysis,
   });
+}
+
+/** What the report needs of a simulated block (what a worker sends back). */
+export function summaryOf(prepared: Prepared, block: BlockOutcome): BlockSummary {
+  const { tables, plans } = prepared;
+  return summariseBlock(block, plans.length, tables.days, tables.lapsedProxyDays);
 }
 
 function checkAnalysis(analysis: AnalysisOptions | undefined): void {
@@ -103,7 +113,7 @@ export function runComparisonHere(
   const prepared = prepare(spec);
   const jobs = jobsFor(prepared);
   const blocks = jobs.map((job, i) => {
-    const block = simulateBlock(prepared.tables, prepared.plans, job);
+    const block = summaryOf(prepared, simulateBlock(prepared.tables, prepared.plans, job));
     onProgress?.((i + 1) / jobs.length);
     return block;
   });
@@ -120,7 +130,10 @@ export async function runComparison(
 ): Promise<Report> {
   const { createWorker } = options;
   if (options.workers === 0 || !createWorker) return runComparisonHere(spec, options.onProgress);
-  return reportFor(prepare(spec), await simulateComparison(spec, { ...options, createWorker }));
+  // Workers send block summaries: the main thread merges them, never the members' outcomes.
+  const prepared = prepare(spec);
+  const pool = { ...options, createWorker };
+  return reportFor(prepared, await summariseBlocksOnPool(spec, jobsFor(prepared), pool));
 }
 
 /**
@@ -163,4 +176,32 @@ export async function runUnderArm(
     blocks = await runBlocksOnPool(spec, jobs, { ...options, createWorker: options.createWorker });
   }
   return mergeBlocks(blocks, prepared.plans.length, spec.days, maxRules(prepared.plans));
+}
+
+/**
+ * `runUnderArm`'s members as a merged summary (what paired mode's population metrics need):
+ * workers send block summaries instead of every member's outcome.
+ */
+export async function summariseUnderArm(
+  spec: ComparisonSpec,
+  arm: number,
+  options: Partial<PoolOptions> & { workers: number },
+): Promise<BlockSummary> {
+  const prepared = prepare(spec);
+  if (!Number.isInteger(arm) || arm < 0 || arm >= prepared.plans.length) {
+    throw new InputError(`arm must be from 0 to ${prepared.plans.length - 1}, got ${arm}`);
+  }
+  const jobs = jobsFor(prepared, arm);
+  let blocks: BlockSummary[];
+  if (options.workers === 0 || !options.createWorker) {
+    blocks = jobs.map((job, i) => {
+      const block = summaryOf(prepared, simulateBlock(prepared.tables, prepared.plans, job));
+      options.onProgress?.((i + 1) / jobs.length);
+      return block;
+    });
+  } else {
+    const pool = { ...options, createWorker: options.createWorker };
+    blocks = await summariseBlocksOnPool(spec, jobs, pool);
+  }
+  return mergeSummaries(blocks, prepared.plans.length, spec.days);
 }

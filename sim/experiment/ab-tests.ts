@@ -1,7 +1,7 @@
-import type { BlockOutcome } from "../engine/outcomes.ts";
+import { armSample, type BlockSummary } from "../engine/summary.ts";
 import { pAdjust } from "../stats/index.ts";
-import { type Comparison, compareMeans, compareProportions } from "./compare-arms.ts";
-import { type MetricDef, meanSample, proportionCounts } from "./metrics.ts";
+import { type Comparison, compareProportions, compareSamples } from "./compare-arms.ts";
+import { type MetricDef, summaryProportion } from "./metrics.ts";
 
 /** How p-values are adjusted across the tests of a report. */
 export type AdjustMethod = "holm" | "BH" | "bonferroni" | "none";
@@ -27,23 +27,21 @@ export type AbTest = Comparison & {
  * family-wise error over metrics and arms stays at alpha).
  */
 export function abTests(options: {
-  merged: BlockOutcome;
-  members: Uint32Array[];
+  summary: BlockSummary;
   strategies: readonly string[];
   metrics: readonly MetricDef[];
-  days: number;
   alpha: number;
   adjust: AdjustMethod;
 }): AbTest[] {
-  const { merged, members, strategies, metrics, days, alpha, adjust } = options;
+  const { summary, strategies, metrics, alpha, adjust } = options;
   const raw: Omit<AbTest, "pAdjusted" | "significant">[] = [];
   for (const metric of metrics) {
     const counts =
       metric.kind === "proportion"
-        ? members.map((list) => proportionCounts(merged, list, metric, days))
+        ? strategies.map((_, arm) => summaryProportion(summary, arm, metric))
         : [];
     const population =
-      metric.kind === "proportion" ? counts.reduce((s, c) => s + c.n, 0) : merged.count;
+      metric.kind === "proportion" ? counts.reduce((s, c) => s + c.n, 0) : summary.count;
     for (let arm = 1; arm < strategies.length; arm++) {
       const comparison =
         metric.kind === "proportion"
@@ -55,9 +53,9 @@ export function abTests(options: {
               population,
               alpha,
             })
-          : compareMeans({
-              a: meanSample(merged, members[0], metric),
-              b: meanSample(merged, members[arm], metric),
+          : compareSamples({
+              a: armSample(summary, 0, metric.of),
+              b: armSample(summary, arm, metric.of),
               population,
               alpha,
             });

@@ -1,8 +1,15 @@
 import type { BlockOutcome } from "../engine/outcomes.ts";
+import {
+  type BlockSummary,
+  COUNT,
+  COUNT_FIELDS,
+  mergeSummaries,
+  summariseBlock,
+} from "../engine/summary.ts";
 import { type AbTest, type AdjustMethod, abTests } from "./ab-tests.ts";
-import { membersByArm, metricsFor, metricValue } from "./metrics.ts";
+import { metricsFor, summaryMetricValue } from "./metrics.ts";
 import { type SrmCheck, srmCheck } from "./srm.ts";
-import { type Survival, survivalByArm } from "./survival.ts";
+import { type Survival, survivalOfSummary } from "./survival.ts";
 
 /** How the A/B section is computed; part of a comparison spec. */
 export type AnalysisOptions = {
@@ -37,9 +44,13 @@ export type Analysis = {
 export const DEFAULT_ALPHA = 0.05;
 export const DEFAULT_ADJUST: AdjustMethod = "holm";
 
-/** Tests, sample-ratio check and survival curves from the randomised members' outcomes. */
+/**
+ * Tests, sample-ratio check and survival curves from the randomised members' outcomes: a merged
+ * summary of the blocks (`summary`), or the per-member outcomes themselves (`merged`).
+ */
 export function analyse(options: {
-  merged: BlockOutcome;
+  merged?: BlockOutcome;
+  summary?: BlockSummary;
   strategies: readonly string[];
   split: readonly number[];
   days: number;
@@ -48,10 +59,16 @@ export function analyse(options: {
   curve?: readonly number[];
   analysis?: AnalysisOptions;
 }): Analysis {
-  const { merged, strategies, split, days, windowDays, curve } = options;
+  const { strategies, split, days, windowDays, curve } = options;
+  const arms = strategies.length;
+  const summary =
+    options.summary ??
+    (options.merged
+      ? mergeSummaries([summariseBlock(options.merged, arms, days, 0)], arms, days)
+      : null);
+  if (!summary) throw new Error("analyse requires a summary or the merged outcomes");
   const alpha = options.analysis?.alpha ?? DEFAULT_ALPHA;
   const adjust = options.analysis?.adjust ?? DEFAULT_ADJUST;
-  const members = membersByArm(merged, strategies.length);
   const defs = metricsFor(days, windowDays, curve);
   return {
     alpha,
@@ -65,14 +82,14 @@ export function analyse(options: {
     armMetrics: strategies.map((strategy, arm) => ({
       strategy,
       values: Object.fromEntries(
-        defs.map((def) => [def.id, metricValue(merged, members[arm], def, days)]),
+        defs.map((def) => [def.id, summaryMetricValue(summary, arm, def)]),
       ),
     })),
-    tests: abTests({ merged, members, strategies, metrics: defs, days, alpha, adjust }),
+    tests: abTests({ summary, strategies, metrics: defs, alpha, adjust }),
     srm: srmCheck(
-      members.map((list) => list.length),
+      strategies.map((_, arm) => summary.counts[arm * COUNT_FIELDS + COUNT.members]),
       split,
     ),
-    survival: survivalByArm({ merged, members, strategies, days, alpha }),
+    survival: survivalOfSummary(summary, strategies, days, alpha),
   };
 }

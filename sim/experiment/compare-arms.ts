@@ -1,4 +1,4 @@
-import { mannWhitneyU, welchTTest } from "../stats/index.ts";
+import { mannWhitneyU, studentTQuantile, studentTTails } from "../stats/index.ts";
 import { proportionDifference } from "./proportion-difference.ts";
 import { minEffectVariance, minEffectVarianceBinary } from "./sample-interval.ts";
 
@@ -68,6 +68,9 @@ export function compareProportions(options: {
   return { ...base, ...intervals(r.diff, r.ciLow, r.ciHigh, shrink), relLift, p: r.p };
 }
 
+/** A sample of one arm: size, mean, unbiased variance and the values sorted ascending. */
+export type SampleStats = { n: number; mean: number; variance: number; sorted: Float64Array };
+
 /**
  * Welch t-test for the difference in means, with the Mann–Whitney p beside it. An empty arm gives
  * p = 1 and no difference; an arm of one value gives the difference but no interval (p = 1); two
@@ -80,30 +83,37 @@ export function compareMeans(options: {
   alpha: number;
 }): Comparison {
   const { a, b, population, alpha } = options;
-  const ma = moments(a);
-  const mb = moments(b);
-  const control = a.length > 0 ? ma.mean : null;
-  const treatment = b.length > 0 ? mb.mean : null;
+  return compareSamples({ a: sampleStats(a), b: sampleStats(b), population, alpha });
+}
+
+/** `compareMeans` from each arm's sufficient statistics and sorted values (block summaries). */
+export function compareSamples(options: {
+  a: SampleStats;
+  b: SampleStats;
+  population: number;
+  alpha: number;
+}): Comparison {
+  const { a, b, population, alpha } = options;
+  const control = a.n > 0 ? a.mean : null;
+  const treatment = b.n > 0 ? b.mean : null;
   const base = {
     test: "Welch t" as const,
     control,
     treatment,
-    nControl: a.length,
-    nTreatment: b.length,
+    nControl: a.n,
+    nTreatment: b.n,
   };
   if (control === null || treatment === null) return { ...base, ...NOTHING };
   const diff = treatment - control;
   const relLift = control > 0 ? diff / control : null;
-  // One sort serves the rank test and the quantile coupling.
-  const sa = Float64Array.from(a).sort();
-  const sb = Float64Array.from(b).sort();
-  const mannWhitneyP = mannWhitneyU({ a: sa, b: sb, sorted: true }).p;
-  if (a.length < 2 || b.length < 2) return { ...base, ...NOTHING, diff, relLift, mannWhitneyP };
-  if (constant(a) && constant(b))
+  // The sorted values serve the rank test and the quantile coupling.
+  const mannWhitneyP = mannWhitneyU({ a: a.sorted, b: b.sorted, sorted: true }).p;
+  if (a.n < 2 || b.n < 2) return { ...base, ...NOTHING, diff, relLift, mannWhitneyP };
+  if (constant(a.sorted) && constant(b.sorted))
     return { ...base, ...exact(diff), relLift, p: diff === 0 ? 1 : 0, mannWhitneyP };
-  const r = welchTTest({ a, b, alpha });
-  const neyman = ma.variance / a.length + mb.variance / b.length;
-  const shrink = sampleShrink(neyman, minEffectVariance(sa, sb), population);
+  const r = welch(a, b, alpha);
+  const neyman = a.variance / a.n + b.variance / b.n;
+  const shrink = sampleShrink(neyman, minEffectVariance(a.sorted, b.sorted), population);
   return {
     ...base,
     ...intervals(r.diff, r.ciLow, r.ciHigh, shrink),
@@ -111,6 +121,43 @@ export function compareMeans(options: {
     p: r.p,
     mannWhitneyP,
   };
+}
+
+/** Welch's test from moments, as `welchTTest` computes it from the values. */
+function welch(a: SampleStats, b: SampleStats, alpha: number) {
+  const va = a.variance / a.n;
+  const vb = b.variance / b.n;
+  const se2 = va + vb;
+  const diff = b.mean - a.mean;
+  const t = diff / Math.sqrt(se2);
+  const df = (se2 * se2) / ((va * va) / (a.n - 1) + (vb * vb) / (b.n - 1));
+  const halfWidth = -studentTQuantile(alpha / 2, df) * Math.sqrt(se2);
+  return {
+    diff,
+    p: Math.min(1, 2 * studentTTails(-Math.abs(t), df).lower),
+    ciLow: diff - halfWidth,
+    ciHigh: diff + halfWidth,
+  };
+}
+
+/** Mean and unbiased variance in two passes, the second correcting the mean's rounding. */
+export function sampleStats(values: Float64Array): SampleStats {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  if (n === 0) return { n, mean: 0, variance: 0, sorted };
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i];
+  let mean = sum / n;
+  let squares = 0;
+  let residual = 0;
+  for (let i = 0; i < n; i++) {
+    const d = values[i] - mean;
+    squares += d * d;
+    residual += d;
+  }
+  mean += residual / n;
+  const variance = n > 1 ? (squares - (residual * residual) / n) / (n - 1) : 0;
+  return { n, mean, variance, sorted };
 }
 
 const NOTHING = {
@@ -140,17 +187,6 @@ function intervals(diff: number, ciLow: number, ciHigh: number, shrink: number) 
 /** √(sharp variance / Neyman variance): how much narrower the finite-population interval is. */
 function sampleShrink(neyman: number, minEffect: number, population: number): number {
   return neyman > 0 ? Math.sqrt(Math.max(0, 1 - minEffect / population / neyman)) : 1;
-}
-
-function moments(values: Float64Array): { mean: number; variance: number } {
-  const n = values.length;
-  if (n === 0) return { mean: 0, variance: 0 };
-  let sum = 0;
-  for (const v of values) sum += v;
-  const mean = sum / n;
-  let squares = 0;
-  for (const v of values) squares += (v - mean) ** 2;
-  return { mean, variance: n > 1 ? squares / (n - 1) : 0 };
 }
 
 function constant(values: Float64Array): boolean {

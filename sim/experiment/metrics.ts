@@ -1,4 +1,13 @@
 import type { BlockOutcome } from "../engine/outcomes.ts";
+import {
+  type BlockSummary,
+  COUNT,
+  COUNT_FIELDS,
+  LIFE,
+  lifeTable,
+  MOMENT,
+  MOMENT_FIELDS,
+} from "../engine/summary.ts";
 
 /**
  * A metric the A/B tests compare. Proportions are counts of members (x of n); means are averages
@@ -156,4 +165,43 @@ export function metricValue(
   let sum = 0;
   for (const v of values) sum += v;
   return sum / values.length;
+}
+
+/**
+ * `proportionCounts` of one arm from a merged summary: retention at day d from the life tables
+ * (members observed at least d days, less those of them who churned within d days).
+ */
+export function summaryProportion(
+  summary: BlockSummary,
+  arm: number,
+  metric: MetricDef & { kind: "proportion" },
+): { x: number; n: number } {
+  const members = summary.counts[arm * COUNT_FIELDS + COUNT.members];
+  if (metric.of === "retained") {
+    const observedFor = lifeTable(summary, arm, LIFE.observedFor);
+    const churnedWithin = lifeTable(summary, arm, LIFE.churnedWithin);
+    let n = members;
+    for (let k = 0; k < metric.day; k++) n -= observedFor[k];
+    let churned = 0;
+    for (let k = 0; k <= metric.day; k++) churned += churnedWithin[k];
+    return { x: n - churned, n };
+  }
+  const field = metric.of === "converted" ? COUNT.converted : COUNT.optOuts;
+  return { x: summary.counts[arm * COUNT_FIELDS + field], n: members };
+}
+
+/** `metricValue` of one arm from a merged summary. */
+export function summaryMetricValue(
+  summary: BlockSummary,
+  arm: number,
+  metric: MetricDef,
+): number | null {
+  if (metric.kind === "proportion") {
+    const { x, n } = summaryProportion(summary, arm, metric);
+    return n > 0 ? x / n : null;
+  }
+  const n = summary.counts[arm * COUNT_FIELDS + COUNT.members];
+  if (n === 0) return null;
+  const at = arm * MOMENT_FIELDS + (metric.of === "revenue" ? MOMENT.revenueSum : MOMENT.clvSum);
+  return summary.moments[at] / n;
 }

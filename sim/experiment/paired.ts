@@ -1,7 +1,8 @@
 import type { BlockOutcome } from "../engine/outcomes.ts";
+import type { BlockSummary } from "../engine/summary.ts";
 import type { AbTest } from "./ab-tests.ts";
 import type { ArmMetrics } from "./analysis.ts";
-import { metricsFor, metricValue } from "./metrics.ts";
+import { metricsFor, metricValue, summaryMetricValue } from "./metrics.ts";
 
 /** One A/B estimate beside the true average effect on the same population. */
 export type PairedEffect = {
@@ -47,6 +48,26 @@ export function populationMetrics(
       metricsFor(days, windowDays, curve).map((def) => [
         def.id,
         metricValue(outcome, everyone, def, days),
+      ]),
+    ),
+  };
+}
+
+/** `populationMetrics` from the merged summary of a run with every member in arm `arm`. */
+export function populationMetricsOfSummary(
+  summary: BlockSummary,
+  arm: number,
+  strategy: string,
+  days: number,
+  windowDays: number,
+  curve?: readonly number[],
+): ArmMetrics {
+  return {
+    strategy,
+    values: Object.fromEntries(
+      metricsFor(days, windowDays, curve).map((def) => [
+        def.id,
+        summaryMetricValue(summary, arm, def),
       ]),
     ),
   };

@@ -1,8 +1,8 @@
 import { InputError } from "../errors.ts";
 import type { PoolOptions } from "../pool/pool.ts";
 import type { Report } from "../report/report.ts";
-import { type ComparisonSpec, runComparison, runUnderArm } from "../run.ts";
-import { pairedSection, populationMetrics } from "./paired.ts";
+import { type ComparisonSpec, runComparison, summariseUnderArm } from "../run.ts";
+import { pairedSection, populationMetricsOfSummary } from "./paired.ts";
 import { type ReplicationResult, summariseReplications } from "./replications.ts";
 
 /** Where a multi-run experiment is: which replication, which run in it, and its share done. */
@@ -55,9 +55,10 @@ export async function runExperiment(
       const arms = [];
       for (let arm = 0; arm < spec.strategies.length; arm++) {
         const strategy = report.arms[arm].strategy;
-        const outcome = await runUnderArm(at, arm, { ...pool, onProgress: progress(strategy) });
+        const options_ = { ...pool, onProgress: progress(strategy) };
+        const summary = await summariseUnderArm(at, arm, options_);
         const { windowDays, curve } = spec.scenario.acquisition;
-        arms.push(populationMetrics(outcome, strategy, spec.days, windowDays, curve));
+        arms.push(populationMetricsOfSummary(summary, arm, strategy, spec.days, windowDays, curve));
       }
       report.paired = pairedSection(report.tests, arms);
     }

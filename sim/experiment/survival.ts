@@ -1,4 +1,11 @@
 import type { BlockOutcome } from "../engine/outcomes.ts";
+import {
+  type BlockSummary,
+  COUNT,
+  COUNT_FIELDS,
+  LIFE,
+  lifeTable as summaryTable,
+} from "../engine/summary.ts";
 import { chiSquareSurvival, normalQuantile } from "../stats/index.ts";
 
 /** Kaplan–Meier retention of one arm by day since join. */
@@ -39,8 +46,32 @@ export function survivalByArm(options: {
   alpha: number;
 }): Survival {
   const { merged, members, strategies, days, alpha } = options;
-  const z = normalQuantile(1 - alpha / 2);
   const tables = members.map((list) => lifeTable(merged, list, days));
+  return survivalOf(tables, strategies, days, alpha);
+}
+
+/** `survivalByArm` from a merged summary's life tables. */
+export function survivalOfSummary(
+  summary: BlockSummary,
+  strategies: readonly string[],
+  days: number,
+  alpha: number,
+): Survival {
+  const tables = strategies.map((_, arm) => ({
+    members: summary.counts[arm * COUNT_FIELDS + COUNT.members],
+    events: summaryTable(summary, arm, LIFE.events),
+    leaving: summaryTable(summary, arm, LIFE.leaving),
+  }));
+  return survivalOf(tables, strategies, days, alpha);
+}
+
+function survivalOf(
+  tables: LifeTable[],
+  strategies: readonly string[],
+  days: number,
+  alpha: number,
+): Survival {
+  const z = normalQuantile(1 - alpha / 2);
   const curves = tables.map((table, arm) => ({
     strategy: strategies[arm],
     ...kaplanMeier(table, days, z),

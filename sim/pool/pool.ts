@@ -1,6 +1,7 @@
 import type * as Comlink from "comlink";
 import type { BlockJob } from "../engine/block.ts";
 import type { BlockOutcome } from "../engine/outcomes.ts";
+import type { BlockSummary } from "../engine/summary.ts";
 import { InputError } from "../errors.ts";
 import type { ComparisonSpec } from "../run.ts";
 import type { WorkerApi } from "./worker-api.ts";
@@ -35,11 +36,29 @@ export class WorkerError extends Error {
  * kept by block index, so the merge never depends on which worker finished first. The first error
  * or a cancel terminates every worker and rejects; workers are always terminated at the end.
  */
-export async function runBlocksOnPool(
+export function runBlocksOnPool(
   spec: ComparisonSpec,
   jobs: BlockJob[],
   options: PoolOptions,
 ): Promise<BlockOutcome[]> {
+  return onPool(spec, jobs, options, (api, job) => api.runBlock(job));
+}
+
+/** As `runBlocksOnPool`, each worker sending its blocks' summaries (what a report needs). */
+export function summariseBlocksOnPool(
+  spec: ComparisonSpec,
+  jobs: BlockJob[],
+  options: PoolOptions,
+): Promise<BlockSummary[]> {
+  return onPool(spec, jobs, options, (api, job) => api.summariseBlock(job));
+}
+
+async function onPool<T>(
+  spec: ComparisonSpec,
+  jobs: BlockJob[],
+  options: PoolOptions,
+  call: (api: PoolWorker["api"], job: BlockJob) => Promise<T>,
+): Promise<T[]> {
   if (!Number.isInteger(options.workers) || options.workers < 1) {
     throw new InputError(`workers must be a whole number ≥ 1, got ${options.workers}`);
   }
@@ -47,7 +66,7 @@ export async function runBlocksOnPool(
   if (signal?.aborted) throw new CancelledError();
   const count = Math.min(options.workers, jobs.length);
   const workers: PoolWorker[] = [];
-  const outcomes: BlockOutcome[] = new Array(jobs.length);
+  const outcomes: T[] = new Array(jobs.length);
   const total = jobs.reduce((n, job) => n + job.count, 0);
   let done = 0;
   let next = 0;
@@ -72,7 +91,7 @@ export async function runBlocksOnPool(
       await worker.api.prepare(spec);
       while (!stopped && next < jobs.length) {
         const index = next++;
-        outcomes[index] = await worker.api.runBlock(jobs[index]);
+        outcomes[index] = await call(worker.api, jobs[index]);
         done += jobs[index].count;
         if (!stopped) onProgress?.(done / total);
       }

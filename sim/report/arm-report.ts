@@ -1,12 +1,15 @@
 import type { Plan } from "../../strategies/compile.ts";
 import { DEPTHS, STAGES } from "../../strategies/vocabulary.ts";
+import { TOTAL, TOTAL_FIELDS } from "../engine/outcomes.ts";
 import {
-  type BlockOutcome,
-  CAUSE_NATURAL,
-  CAUSE_OVER_MESSAGING,
-  TOTAL,
-  TOTAL_FIELDS,
-} from "../engine/outcomes.ts";
+  type BlockSummary,
+  COUNT,
+  COUNT_FIELDS,
+  LIFE,
+  lifeTable,
+  MOMENT,
+  MOMENT_FIELDS,
+} from "../engine/summary.ts";
 import type { Tables } from "../engine/tables.ts";
 
 /** One arm of a comparison, as the CLI prints it and other tools read it (names are stable). */
@@ -153,65 +156,21 @@ export function armReport(
   arm: number,
   plan: Plan,
   tables: Tables,
-  merged: BlockOutcome,
+  summary: BlockSummary,
 ): ArmReport {
   const days = tables.days;
-  const arms = merged.totals.length / TOTAL_FIELDS;
-  const ruleSlots = merged.ruleActs.length / arms;
-  const n = merged.count;
-  const totals = merged.totals.subarray(arm * TOTAL_FIELDS, (arm + 1) * TOTAL_FIELDS);
-  let members = 0;
-  let natural = 0;
-  let overMessaging = 0;
-  let optOuts = 0;
-  let converted = 0;
-  let clv = 0;
-  let cost = 0;
-  let lapsed = 0;
-  let lapsedButAlive = 0;
-  let churnedNotLapsed = 0;
-  let pool = 0;
-  let fans = 0;
-  const observedFor = new Float64Array(days + 2); // members observed exactly k days
-  const churnedWithin = new Float64Array(days + 2); // difference array over d
-  const boughtWithin = new Float64Array(days + 2); // difference array over d
-  const revenues = new Float64Array(n);
-  const clvs = new Float64Array(n);
-  let counted = 0;
-  let reached = 0;
-  let repeatBuyers = 0;
-  for (let i = 0; i < n; i++) {
-    if (merged.arm[i] !== arm) continue;
-    members++;
-    const observed = days - merged.joinDay[i];
-    observedFor[observed]++;
-    const first = merged.firstPurchaseDay[i];
-    if (first >= 0 && first < observed) {
-      boughtWithin[first + 1]++;
-      boughtWithin[observed + 1]--;
-    }
-    const churnDay = merged.churnDay[i];
-    if (churnDay >= 0) {
-      churnedWithin[churnDay + 1]++;
-      churnedWithin[observed + 1]--;
-      if (merged.churnCause[i] === CAUSE_NATURAL) natural++;
-      else if (merged.churnCause[i] === CAUSE_OVER_MESSAGING) overMessaging++;
-    }
-    if (merged.optedOut[i] !== 0) optOuts++;
-    if (churnDay < 0 && (merged.subscribed[i] & ~merged.optedOut[i]) !== 0) pool++;
-    if (merged.depthEnd[i] !== 0 || merged.purchases[i] > 0) fans++;
-    if (merged.purchases[i] > 0) converted++;
-    if (merged.purchases[i] >= 2) repeatBuyers++;
-    if (merged.messages[i] > 0) reached++;
-    clv += merged.clv[i];
-    cost += merged.cost[i];
-    clvs[counted] = merged.clv[i];
-    revenues[counted++] = merged.revenue[i];
-    const isLapsed = days - merged.lastActivityDay[i] > tables.lapsedProxyDays;
-    if (isLapsed) lapsed++;
-    if (isLapsed && churnDay < 0) lapsedButAlive++;
-    if (!isLapsed && churnDay >= 0) churnedNotLapsed++;
-  }
+  const arms = summary.totals.length / TOTAL_FIELDS;
+  const ruleSlots = summary.ruleActs.length / arms;
+  const totals = summary.totals.subarray(arm * TOTAL_FIELDS, (arm + 1) * TOTAL_FIELDS);
+  const count = (field: number) => summary.counts[arm * COUNT_FIELDS + field];
+  const members = count(COUNT.members);
+  const converted = count(COUNT.converted);
+  const fans = count(COUNT.fans);
+  const clv = summary.moments[arm * MOMENT_FIELDS + MOMENT.clvSum];
+  const cost = summary.moments[arm * MOMENT_FIELDS + MOMENT.costSum];
+  const observedFor = lifeTable(summary, arm, LIFE.observedFor); // members observed exactly k days
+  const churnedWithin = lifeTable(summary, arm, LIFE.churnedWithin); // difference array over d
+  const boughtWithin = lifeTable(summary, arm, LIFE.boughtWithin); // difference array over d
   const retention: (number | null)[] = [];
   let atLeast = members;
   let churned = 0;
@@ -234,7 +193,7 @@ export function armReport(
   let cumulative = 0;
   for (let d = 0; d < days; d++) {
     observing -= observedFor[d];
-    const purchases = merged.repeatByDaySinceJoin[arm * (days + 1) + d];
+    const purchases = summary.repeatByDaySinceJoin[arm * (days + 1) + d];
     cumulative += observing > 0 ? purchases / observing : 0;
     repeat.push(cumulative);
   }
@@ -246,19 +205,26 @@ export function armReport(
     totals[TOTAL.memberPriceCost] +
     totals[TOTAL.pointsCost];
   const revenue = totals[TOTAL.revenue];
-  // Sorted once (ascending, in place: the array is the report's own) for both concentration figures.
-  const sortedRevenues = revenues.subarray(0, counted).sort();
+  // Merged from the blocks' sorted runs, ascending: the concentration figures and quantiles.
+  const from = summary.armOffsets[arm];
+  const to = summary.armOffsets[arm + 1];
+  const sortedRevenues = summary.revenueSorted.subarray(from, to);
   return {
     strategy: plan.id,
     strategyName: plan.name,
     members,
     referredMembers: totals[TOTAL.referredMembers],
     retention,
-    churn: { natural, overMessaging },
-    proxies: { lapsed, lapsedButAlive, churnedNotLapsed, lapsedDays: tables.lapsedProxyDays },
-    optOuts,
+    churn: { natural: count(COUNT.natural), overMessaging: count(COUNT.overMessaging) },
+    proxies: {
+      lapsed: count(COUNT.lapsed),
+      lapsedButAlive: count(COUNT.lapsedButAlive),
+      churnedNotLapsed: count(COUNT.churnedNotLapsed),
+      lapsedDays: tables.lapsedProxyDays,
+    },
+    optOuts: count(COUNT.optOuts),
     privateDomainValue: {
-      poolSize: pool,
+      poolSize: count(COUNT.pool),
       fanRate: members > 0 ? fans / members : 0,
       monetisationRate: members > 0 ? converted / members : 0,
     },
@@ -293,26 +259,26 @@ export function armReport(
     instantWindowDays: tables.instantWindowDays,
     revenueShareTop: shareTopOfSorted(sortedRevenues),
     revenueCurve: curveOfSorted(sortedRevenues),
-    reached,
-    repeatBuyers,
-    clvQuantiles: quantiles(clvs.subarray(0, counted), CLV_QUANTILES),
+    reached: count(COUNT.reached),
+    repeatBuyers: count(COUNT.repeatBuyers),
+    clvQuantiles: quantilesOfSorted(summary.clvSorted.subarray(from, to), CLV_QUANTILES),
     repeatPurchasesBySinceJoin: repeat,
-    stageMix: mix(merged.stageDiff, arm, STAGES, days),
-    depthMix: mix(merged.depthDiff, arm, DEPTHS, days),
+    stageMix: mix(summary.stageDiff, arm, STAGES, days),
+    depthMix: mix(summary.depthDiff, arm, DEPTHS, days),
     daily: {
-      purchases: series(merged.purchasesByDay, arm, days),
-      revenue: series(merged.revenueByDay, arm, days),
-      messages: series(merged.messagesByDay, arm, days),
-      optOuts: series(merged.optOutsByDay, arm, days),
-      overMessagingChurn: series(merged.overMessagingByDay, arm, days),
+      purchases: series(summary.purchasesByDay, arm, days),
+      revenue: series(summary.revenueByDay, arm, days),
+      messages: series(summary.messagesByDay, arm, days),
+      optOuts: series(summary.optOutsByDay, arm, days),
+      overMessagingChurn: series(summary.overMessagingByDay, arm, days),
     },
     rules: plan.ruleNames.map((name, r) => {
       const slot = arm * ruleSlots + r;
-      const acted = merged.ruleActs[slot];
+      const acted = summary.ruleActs[slot];
       return {
         name,
         acted,
-        meanDaySinceJoin: acted > 0 ? merged.ruleActDays[slot] / acted : null,
+        meanDaySinceJoin: acted > 0 ? summary.ruleActDays[slot] / acted : null,
       };
     }),
     referralCapped: totals[TOTAL.referralCapped] > 0,
@@ -364,7 +330,11 @@ function curveOfSorted(sorted: Float64Array): ArmReport["revenueCurve"] {
 
 /** The `p` quantiles of `values`: `sorted[floor(p × (n − 1))]`, all 0 without values. */
 export function quantiles(values: Float64Array, p: readonly number[]): ArmReport["clvQuantiles"] {
-  const sorted = values.slice().sort();
+  return quantilesOfSorted(values.slice().sort(), p);
+}
+
+/** `quantiles` of values already sorted ascending. */
+function quantilesOfSorted(sorted: Float64Array, p: readonly number[]): ArmReport["clvQuantiles"] {
   const n = sorted.length;
   return { p: [...p], clv: p.map((q) => (n > 0 ? sorted[Math.floor(q * (n - 1))] : 0)) };
 }

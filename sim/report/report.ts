@@ -1,5 +1,5 @@
 import type { Plan } from "../../strategies/compile.ts";
-import type { BlockOutcome } from "../engine/outcomes.ts";
+import type { BlockSummary } from "../engine/summary.ts";
 import type { Tables } from "../engine/tables.ts";
 import { type Analysis, type AnalysisOptions, analyse } from "../experiment/analysis.ts";
 import type { PairedSection } from "../experiment/paired.ts";
@@ -30,23 +30,24 @@ export function buildReport(options: {
   scenario: Scenario;
   plans: readonly Plan[];
   tables: Tables;
-  merged: BlockOutcome;
+  /** The merged summary of the blocks (`mergeSummaries`). */
+  summary: BlockSummary;
   seed: number;
   split: number[];
   analysis?: AnalysisOptions;
 }): Report {
-  const { scenario, plans, tables, merged, seed, split } = options;
+  const { scenario, plans, tables, summary, seed, split } = options;
   return {
     tool: TOOL,
     scenario: scenario.id,
     scenarioName: scenario.name,
     seed,
-    members: merged.count,
+    members: summary.count,
     days: tables.days,
     split,
-    arms: addVsControl(plans.map((plan, arm) => armReport(arm, plan, tables, merged))),
+    arms: addVsControl(plans.map((plan, arm) => armReport(arm, plan, tables, summary))),
     ...analyse({
-      merged,
+      summary,
       strategies: plans.map((plan) => plan.id),
       split,
       days: tables.days,

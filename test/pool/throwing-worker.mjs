@@ -9,6 +9,9 @@ Comlink.expose(
     runBlock() {
       throw new Error("boom in block");
     },
+    summariseBlock() {
+      throw new Error("boom in block");
+    },
   },
   nodeEndpoint(parentPort),
 );
