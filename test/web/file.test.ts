@@ -16,7 +16,7 @@ afterAll(() => browser?.close());
 
 describe("the built site from file://", () => {
   it(
-    "loads, says why it runs without workers, runs and re-analyses in the page",
+    "loads, says why it runs without workers, and runs, re-analyses and teaches in the page",
     async () => {
       const { page, problems } = await openDashboard({ url, browser, close: async () => {} });
       const note = page.locator("#file-note");
@@ -36,6 +36,13 @@ describe("the built site from file://", () => {
       await expect
         .poll(() => page.locator("rl-ab-table thead").textContent(), { timeout: LONG })
         .toContain("90 % CI");
+      // The peeking lesson simulates in the page as well.
+      const lesson = page.locator("rl-peeking-lesson");
+      await lesson.locator("input[name=simulations]").fill("200");
+      await lesson.locator("button[type=submit]").click();
+      await expect
+        .poll(() => lesson.locator("rl-peeking-chart p.reading").textContent(), { timeout: LONG })
+        .toContain("of 200 A/A tests");
       expect((await workerCounts(page)).created).toBe(0);
 
       // The note follows the language.
