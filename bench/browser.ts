@@ -15,7 +15,7 @@ const RUNS = 3;
  * Run in the page before the click (as text: tsx would name its functions with a helper the page
  * lacks): the click's time, then a look every frame until the results show.
  */
-const WATCH = `new Promise((done) => {
+const WATCH = `new Promise((done, fail) => {
   let clicked = 0;
   let heading = 0;
   document.addEventListener("click", () => { clicked ||= performance.now(); }, true);
@@ -28,6 +28,7 @@ const WATCH = `new Promise((done) => {
       /^rl-(scorecard|.*-chart)$/.test(el.localName),
     );
     if (parts.length > 1 && parts.every(drawn)) done({ shown: performance.now() - clicked, heading });
+    else if (performance.now() > 300000) fail(new Error("no results in 5 minutes"));
     else requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
@@ -50,6 +51,7 @@ try {
     const workers = Number(await page.locator("rl-run-form input[name=workers]").inputValue());
     // Starts watching before the click: the click's time, then every frame until the results show.
     const timing = page.evaluate(WATCH) as Promise<{ shown: number; heading: number }>;
+    timing.catch(() => {}); // awaited below; a failure then ends the bench through `finally`
     await run.click();
     const { shown, heading } = await timing;
     const said = await page
