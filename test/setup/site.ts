@@ -25,7 +25,7 @@ export async function buildSite(outDir: string): Promise<void> {
   await build({
     configFile: resolve("vite.config.ts"),
     logLevel: "warn",
-    build: { outDir: resolve(outDir), emptyOutDir: true, chunkSizeWarningLimit: 1024 },
+    build: { outDir: resolve(outDir), emptyOutDir: true },
   });
 }
 
