@@ -1,7 +1,8 @@
 /**
  * One engine run for the benchmark, in its own process so its peak memory is its own.
- * Usage: node --import tsx bench/engine-run.ts MEMBERS WORKERS [DAYS]
- * Prints one JSON line: wall seconds, member-days, peak resident memory.
+ * Usage: node build/bench/engine-run.js MEMBERS WORKERS [DAYS] (compiled by `npm run build:cli`;
+ * `node --import tsx bench/engine-run.ts …` runs the TypeScript, compiling it at start).
+ * Prints one JSON line: wall seconds, member-days, events, CPU seconds, peak resident memory.
  */
 import { createNodeWorker } from "../sim/pool/node-pool.ts";
 import { runComparison } from "../sim/run.ts";
@@ -25,14 +26,19 @@ const report = await runComparison(
   { workers, createWorker: () => createNodeWorker() },
 );
 const wall = (performance.now() - start) / 1000;
-const peak = process.resourceUsage().maxRSS * 1024;
+const usage = process.resourceUsage();
+const peak = usage.maxRSS * 1024;
 console.log(
   JSON.stringify({
     members,
     workers,
     days,
     wall,
+    // CPU of the process and its worker threads (user + system).
+    cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
     memberDays: members * days,
+    // Events: purchases and messages sent, referred members' included.
+    events: report.arms.reduce((n, a) => n + a.purchases + a.messages, 0),
     peakBytes: peak,
     baselineBytes: baseline,
     referred: report.arms.reduce((n, a) => n + a.referredMembers, 0),

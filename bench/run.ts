@@ -5,7 +5,7 @@
  * includes starting the workers and peak memory is the run's own.
  */
 import { execFileSync } from "node:child_process";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -14,15 +14,20 @@ type Run = {
   workers: number;
   days: number;
   wall: number;
+  cpu: number;
   memberDays: number;
+  events: number;
   peakBytes: number;
   baselineBytes: number;
 };
 
+// Engine runs use the compiled JavaScript, as the CLI does: rebuilt first, so never stale.
+execFileSync("npm", ["run", "--silent", "build:cli"], { cwd: here(".."), stdio: "inherit" });
+
 function engine(members: number, workers: number): Run {
   const out = execFileSync(
     process.execPath,
-    ["--import", "tsx", here("./engine-run.ts"), String(members), String(workers)],
+    [here("../build/bench/engine-run.js"), String(members), String(workers)],
     {
       encoding: "utf8",
       maxBuffer: 1 << 24,
@@ -31,14 +36,25 @@ function engine(members: number, workers: number): Run {
   return JSON.parse(out.trim().split("\n").at(-1)!);
 }
 
+/** Wall seconds of a whole command, from spawn to exit. */
+function wallOf(command: string, args: string[]): number {
+  const start = performance.now();
+  execFileSync(command, args, { cwd: here(".."), stdio: ["ignore", "ignore", "inherit"] });
+  return (performance.now() - start) / 1000;
+}
+
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const rate = (r: Run) => r.memberDays / r.wall / r.workers;
 
 console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${mb(totalmem())} RAM, Node ${process.version}`,
 );
-const cores = cpus().length;
-const headline = engine(1_000_000, cores);
+console.log(
+  `load average at start: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ")}`,
+);
+const headline = engine(1_000_000, 2);
 console.log(
   "\nheadline: 1,000,000 members × 365 days × 2 arms (t-plus-7 vs scenario-nurture), default scenario",
 );
@@ -47,9 +63,30 @@ console.log(`  wall time            ${headline.wall.toFixed(2)} s`);
 console.log(
   `  member-days / s      ${(headline.memberDays / headline.wall / 1e6).toFixed(1)} M (${(rate(headline) / 1e6).toFixed(1)} M per core)`,
 );
+console.log(
+  `  events / s           ${(headline.events / headline.wall / 1e6).toFixed(1)} M (${(headline.events / headline.wall / headline.workers / 1e6).toFixed(1)} M per core; ${(headline.events / 1e6).toFixed(1)} M purchases and messages)`,
+);
+console.log(`  CPU                  ${headline.cpu.toFixed(2)} s (all threads)`);
 console.log(`  peak memory          ${mb(headline.peakBytes)}`);
 console.log(
   `  bytes per member     ${((headline.peakBytes - headline.baselineBytes) / headline.members).toFixed(0)} (peak above the idle process)`,
+);
+
+const defaults = [1, 2, 3].map(() =>
+  wallOf(process.execPath, [here("../bin/retention-lab.js"), "compare", "--quiet"]),
+);
+console.log(
+  `\ndefault compare (100,000 members, \`retention-lab compare --quiet\`, whole command): ${defaults.map((w) => `${w.toFixed(2)} s`).join(", ")} (best ${Math.min(...defaults).toFixed(2)} s)`,
+);
+
+const big = engine(10_000_000, 2);
+console.log("\n10,000,000 members × 365 days × 2 arms, 2 workers");
+console.log(`  wall time            ${big.wall.toFixed(1)} s (CPU ${big.cpu.toFixed(1)} s)`);
+console.log(
+  `  member-days / s      ${(rate(big) / 1e6).toFixed(1)} M per core; events ${(big.events / big.wall / big.workers / 1e6).toFixed(1)} M / s per core`,
+);
+console.log(
+  `  peak memory          ${mb(big.peakBytes)} (${((big.peakBytes - big.baselineBytes) / big.members).toFixed(0)} bytes per member)`,
 );
 
 console.log("\nscaling (wall seconds; member-days per second per core):");
