@@ -164,9 +164,20 @@ describe("the dashboard in Chinese and English", () => {
       await page.locator("rl-run-form button[type=submit]").waitFor();
       await expect.poll(() => subtitle(page)).toContain("Simulate member-retention playbooks");
 
+      // A run's status line follows a switch made after it ended.
+      await runWith(page, "3000");
+      await page.locator("rl-scorecard table").waitFor({ timeout: LONG });
+      expect(await page.locator("rl-run-status p").textContent()).toMatch(
+        /^\s*done in [\d.]+ s\s*$/,
+      );
+
       // And back to 中文 in one click, the link following.
       await switchTo(page, "中文");
       await expect.poll(() => linkLang(page)).toBe("zh");
+      expectChinese(
+        await page.locator("rl-run-status p").textContent(),
+        "run status after a switch",
+      );
       expect(problems).toEqual([]);
     },
     LONG,

@@ -98,7 +98,8 @@ export class RlDashboard extends LitElement {
 
   @state() private runState: RunState = "idle";
   @state() private progress = 0;
-  @state() private message = "";
+  /** The status line, worded when shown, so it follows a language switch. */
+  @state() private message: () => string = () => "";
   @state() private report: Report | null = null;
   /** The scenarios offered: the built-in ones, then populations fitted in the fit panel. */
   @state() private scenarios: readonly Scenario[] = BUILTIN_SCENARIOS;
@@ -131,12 +132,13 @@ export class RlDashboard extends LitElement {
   private reanalyse(event: CustomEvent<AnalysisOptions>) {
     if (!this.lastRequest || this.runState === "running") return;
     const analysis = event.detail;
-    const how = analysis.adjust ? adjustName(analysis.adjust) : "";
+    const how = () => (analysis.adjust ? adjustName(analysis.adjust) : "");
     return this.track(
-      t(
-        `re-analysing the same members for α = ${analysis.alpha}, ${how}`,
-        `按 α = ${analysis.alpha}、${how} 重新分析同一批会员`,
-      ),
+      () =>
+        t(
+          `re-analysing the same members for α = ${analysis.alpha}, ${how()}`,
+          `按 α = ${analysis.alpha}、${how()} 重新分析同一批会员`,
+        ),
       async () => ({ report: await this.reports.reanalyse(analysis), analysis }),
       (seconds) =>
         t(
@@ -151,10 +153,11 @@ export class RlDashboard extends LitElement {
     const spec = { ...request.spec, analysis };
     this.lastRequest = request;
     return this.track(
-      t(
-        `simulating ${fmt(spec.members)} members × ${spec.days} days on ${workers} worker${workers === 1 ? "" : "s"}`,
-        `模拟中：${fmt(spec.members)} 名会员 × ${spec.days} 天，${workers} 个线程`,
-      ),
+      () =>
+        t(
+          `simulating ${fmt(spec.members)} members × ${spec.days} days on ${workers} worker${workers === 1 ? "" : "s"}`,
+          `模拟中：${fmt(spec.members)} 名会员 × ${spec.days} 天，${workers} 个线程`,
+        ),
       async (signal, onProgress) => {
         const blocks = await simulateComparison(spec, {
           workers,
@@ -173,7 +176,7 @@ export class RlDashboard extends LitElement {
    * page. Its report and analysis replace the shown ones when it ends.
    */
   private async track(
-    doing: string,
+    doing: () => string,
     work: (
       signal: AbortSignal,
       onProgress: (done: number) => void,
@@ -197,12 +200,14 @@ export class RlDashboard extends LitElement {
       this.analysis = analysis;
       this.share();
       this.runState = "done";
-      this.message = done(fmt((performance.now() - started) / 1000, 1));
+      const seconds = fmt((performance.now() - started) / 1000, 1);
+      this.message = () => done(seconds);
       void this.focusResults();
     } catch (error) {
       if (!current()) return;
       this.runState = error instanceof CancelledError ? "cancelled" : "failed";
-      this.message = error instanceof Error ? error.message : String(error);
+      const message = error instanceof Error ? error.message : String(error);
+      this.message = () => message;
     } finally {
       if (current()) this.controller = null;
     }
@@ -359,7 +364,7 @@ export class RlDashboard extends LitElement {
           <rl-run-status
             .state=${this.runState}
             .progress=${this.progress}
-            .message=${this.message}
+            .message=${this.message()}
             @cancel-run=${this.cancel}
           ></rl-run-status>
           ${this.renderResults()}
