@@ -164,7 +164,14 @@ describe("the dashboard in headless Chromium", () => {
           timeout: LONG,
         })
         .toBeGreaterThan(0);
-      await page.getByRole("button", { name: "Cancel" }).click();
+      // Progress and Cancel stay in view when the page is scrolled to its end during the run.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const cancel = page.getByRole("button", { name: "Cancel" });
+      const box = await cancel.boundingBox();
+      expect(box?.y).toBeGreaterThanOrEqual(0);
+      expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(900);
+      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+      await cancel.click();
       await page.locator("rl-run-status .cancelled").waitFor({ timeout: 30_000 });
       expect(await page.locator("rl-run-status .cancelled").textContent()).toContain("cancelled");
       expect(await page.locator("rl-arm-table table").count()).toBe(0);

@@ -81,6 +81,11 @@ export class RlDashboard extends LitElement {
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 25rem), 1fr)); gap: 1.6rem 1.8rem; }
     .charts .wide { grid-column: 1 / -1; }
     .results-head h2:focus { outline: 2px solid #0072b2; outline-offset: 3px; }
+    /* While a run is on, its progress and Cancel stay in view however far the page is scrolled. */
+    rl-run-status.running {
+      position: sticky; top: 0; z-index: 2; background: white; padding: 0.4rem 0;
+      box-shadow: 0 2px 4px rgba(0, 0, 0, 0.08);
+    }
     .teach { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.2rem; }
     .teach h2 { margin: 0; font-size: 1.1rem; }
     .teach .lead { margin: 0; color: #5f6670; }
@@ -362,6 +367,7 @@ export class RlDashboard extends LitElement {
         </aside>
         <main>
           <rl-run-status
+            class=${this.runState === "running" ? "running" : ""}
             .state=${this.runState}
             .progress=${this.progress}
             .message=${this.message()}
