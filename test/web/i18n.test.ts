@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILTIN_STRATEGIES } from "../../sim/index.ts";
 import { defaultInputs } from "../../web/inputs.ts";
 import { encodeSetup } from "../../web/url-state.ts";
+import { uniformLog } from "../calibrate/synthetic-log.ts";
 import { LONG, openDashboard, runWith, type Served, serveDashboard } from "./browser.ts";
 
 // The dashboard in Chinese (issue 11, item 5): one click turns the page Chinese, the choice is
@@ -179,6 +180,40 @@ describe("the dashboard in Chinese and English", () => {
         "run status after a switch",
       );
       expect(problems).toEqual([]);
+    },
+    LONG,
+  );
+
+  it(
+    "words the fit panel's engine texts in Chinese: the columns, a limit, the notes, bad rows and a refusal",
+    async () => {
+      const { page: fitPage, problems: fitProblems } = await openDashboard(served);
+      await switchTo(fitPage, "中文");
+      const upload = (name: string, text: string) =>
+        fitPage
+          .locator("rl-fit-panel input[type=file]")
+          .setInputFiles({ name, mimeType: "text/plain", buffer: Buffer.from(text) });
+      // Chinese header names, so every word on show is the page's: the NBD limit, a bad row.
+      const rows = [...uniformLog({ customers: 3000, seed: 1 })];
+      await upload("日志.csv", `客户,日期,金额\n${rows.join("\n")}\nx,明天,5\n`);
+      const summary = fitPage.locator("rl-fit-summary");
+      await summary.locator("[data-limit]").waitFor({ timeout: LONG });
+      expectChinese(await summary.locator("[data-fact=columns]").textContent(), "column choice");
+      expectChinese(await summary.locator("[data-limit]").textContent(), "fit at a limit");
+      await expectAllChinese(summary.locator(".note"), "fit note");
+      expectChinese(await summary.locator(".bad p").textContent(), "bad rows");
+      await expectAllChinese(summary.locator(".bad li"), "bad row");
+
+      await upload("日志.csv", "客户,日期,金额\na,明天,5\nb,2024-01-01,-1\n");
+      const error = fitPage.locator("rl-fit-panel .error");
+      await expect.poll(() => error.textContent()).toContain("没有可用的行");
+      expectChinese(await error.textContent(), "refusal");
+      await expectAllChinese(
+        fitPage.locator("rl-fit-panel .error-rows li"),
+        "bad row of a refusal",
+      );
+      expect(fitProblems).toEqual([]);
+      await fitPage.context().close();
     },
     LONG,
   );

@@ -2,8 +2,8 @@ import { css, html, LitElement } from "lit";
 import { customElement, state } from "lit/decorators.js";
 import { type BadRowReport, type Calibration, fmt, type Scenario } from "../../sim/index.ts";
 import { DEFAULT_FIT_INPUTS, type FitInputs, fitLog, MAX_LOG_BYTES } from "../fit-inputs.ts";
+import { fitMessage } from "../fit-terms.ts";
 import { LangController, t } from "../i18n.ts";
-import { engineMessage } from "../terms.ts";
 import "./rl-fit-frequency-chart.ts";
 import { badRowList } from "./rl-fit-summary.ts";
 import "./rl-fit-tracking-chart.ts";
@@ -90,8 +90,13 @@ export class RlFitPanel extends LitElement {
     this.used = "";
     try {
       if (file.size > MAX_LOG_BYTES) {
+        const size = fmt(file.size / 2 ** 20);
+        const most = fmt(MAX_LOG_BYTES / 2 ** 20);
         throw new Error(
-          `${file.name} is ${fmt(file.size / 2 ** 20)} MB, over the page's ${fmt(MAX_LOG_BYTES / 2 ** 20)} MB; fit it with retention-lab fit --transactions FILE`,
+          t(
+            `${file.name} is ${size} MB, over the page's ${most} MB; fit it with retention-lab fit --transactions FILE`,
+            `${file.name} 有 ${size} MB，超过本页上限 ${most} MB；请用 retention-lab fit --transactions FILE 拟合`,
+          ),
         );
       }
       const text = await file.text();
@@ -217,7 +222,7 @@ export class RlFitPanel extends LitElement {
       </p>
       ${this.renderForm()}
       ${this.fitting ? html`<p class="status" role="status">${t(`Fitting ${this.file?.name}…`, `正在拟合 ${this.file?.name}…`)}</p>` : null}
-      ${this.error ? html`<p class="error" role="alert">${engineMessage(this.error)}</p>` : null}
+      ${this.error ? html`<p class="error" role="alert">${fitMessage(this.error)}</p>` : null}
       ${this.error ? html`<div class="error-rows">${badRowList(this.errorRows)}</div>` : null}
       ${this.fitted ? this.renderResult(this.fitted) : null}
     `;

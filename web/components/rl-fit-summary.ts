@@ -1,13 +1,19 @@
 import { css, html, LitElement } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { type BadRowReport, type Calibration, fmt, formatDay } from "../../sim/index.ts";
+import {
+  badRowKind,
+  boundaryText,
+  columnNote,
+  gammaGammaNote,
+  standardErrorNote,
+} from "../fit-terms.ts";
 import { LangController, lang, locale, t } from "../i18n.ts";
 
 type ParamRow = { key: string; label: string; estimate: number; se: number | null };
 
 /** An estimate for the table: a parameter at a limit shows as ∞ or 0. */
 const estimate = (v: number) => (v === Number.POSITIVE_INFINITY ? "∞" : v === 0 ? "0" : fmt(v, 4));
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A day of the log as a date in the language shown: "Jan 1, 1997", "1997年1月1日". */
 export function localDay(day: number): string {
@@ -94,7 +100,7 @@ export class RlFitSummary extends LitElement {
       return html`<p class="facts">
         读取 <strong>${fmt(log.rows)}</strong> 行（${fmt(log.mergedRows)} 行合并为同日购买），
         <strong>${fmt(log.badRows.total)}</strong> 行有误；
-        <span data-fact="columns">${log.columnChoice.note}</span>。
+        <span data-fact="columns">${columnNote(log.columnChoice.note)}</span>。
         <strong data-fact="customers">${fmt(summary.customers.length)}</strong> 位客户
         ${summary.customersAfterEnd > 0 ? `（另有 ${fmt(summary.customersAfterEnd)} 位在校准截止日之后才首次出现，未计入）` : ""}，
         从 ${localDay(summary.startDay)} 到校准截止日 ${localDay(summary.calibrationEnd)} 共有
@@ -160,7 +166,7 @@ export class RlFitSummary extends LitElement {
           ${this.table("BG/NBD", rows, logLik, t(`${fmt(bg.customers)} customers`, `${fmt(bg.customers)} 位客户`))}
           ${this.notes(
             [
-              bg.standardErrorNote ? `${capital(bg.standardErrorNote)}.` : null,
+              bg.standardErrorNote ? standardErrorNote(bg.standardErrorNote) : null,
               t(
                 `NBD (no drop-out) log-likelihood ${fmt(bg.nbd.logLik, 2)}: drop-out raises it by ${fmt(test.logLikGain, 2)} (likelihood-ratio p = ${lrP(test.p)}).`,
                 `NBD（无流失）对数似然 ${fmt(bg.nbd.logLik, 2)}：加入流失后提高 ${fmt(test.logLikGain, 2)}（似然比检验 p = ${lrP(test.p)}）。`,
@@ -172,7 +178,7 @@ export class RlFitSummary extends LitElement {
                   )
                 : null,
             ],
-            bg.boundary ? `${bg.boundary.message}.` : null,
+            bg.boundary ? boundaryText(bg.boundary) : null,
           )}
         </div>
         ${
@@ -194,14 +200,14 @@ export class RlFitSummary extends LitElement {
                   t(`${fmt(gg.customers)} repeat buyers`, `${fmt(gg.customers)} 位复购客户`),
                 )}
                 ${this.notes(
-                  [gg.standardErrorNote ? `${capital(gg.standardErrorNote)}.` : null],
-                  gg.boundary ? `${gg.boundary.message}.` : null,
+                  [gg.standardErrorNote ? standardErrorNote(gg.standardErrorNote) : null],
+                  gg.boundary ? boundaryText(gg.boundary) : null,
                 )}
               </div>`
             : html`<p class="none" data-gamma-gamma-note>
                 ${t(
                   `No Gamma-Gamma fit: ${fit.gammaGammaNote ?? "nothing to fit"}, so the population spends the scenario defaults.`,
-                  `未拟合 Gamma-Gamma：${fit.gammaGammaNote ?? "nothing to fit"}，因此该群体的客单价用场景默认值。`,
+                  `未拟合 Gamma-Gamma：${gammaGammaNote(fit.gammaGammaNote ?? "nothing to fit")}，因此该群体的客单价用场景默认值。`,
                 )}
               </p>`
         }
@@ -224,13 +230,13 @@ export function badRowList(report: BadRowReport | null) {
         `跳过 ${fmt(report.total)} 行有误的数据：`,
       )}
       ${Object.entries(report.byKind)
-        .map(([kind, n]) => `${fmt(n)} ${kind}`)
-        .join(", ")}${t(". The first:", "。前几行：")}
+        .map(([kind, n]) => t(`${fmt(n)} ${kind}`, `${badRowKind(kind)} ${fmt(n)} 行`))
+        .join(t(", ", "、"))}${t(". The first:", "。前几行：")}
     </p>
     <ol>
       ${report.examples.map(
         (e) =>
-          html`<li>${t(`line ${fmt(e.line)}`, `第 ${fmt(e.line)} 行`)}, ${e.kind}: <code>${e.text}</code></li>`,
+          html`<li>${t(`line ${fmt(e.line)}, ${e.kind}:`, `第 ${fmt(e.line)} 行，${badRowKind(e.kind)}：`)} <code>${e.text}</code></li>`,
       )}
     </ol>
   </div>`;
