@@ -5,6 +5,7 @@
 export * from "../strategies/index.ts";
 export * from "./calibrate/browser.ts";
 export { type BlockOutcome, blockBuffers } from "./engine/outcomes.ts";
+export { type BlockSummary, summaryBuffers } from "./engine/summary.ts";
 export { type AbTest, ADJUST_METHODS, type AdjustMethod } from "./experiment/ab-tests.ts";
 export { type AnalysisOptions, DEFAULT_ADJUST, DEFAULT_ALPHA } from "./experiment/analysis.ts";
 export {

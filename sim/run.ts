@@ -137,16 +137,17 @@ export async function runComparison(
 }
 
 /**
- * The simulated blocks of a comparison on a pool of workers, before any report: for a caller that
- * builds the report elsewhere (the dashboard, in a worker of its own) or more than once (a new α
- * re-analyses the same members). `reportFor(prepare(spec), blocks)` gives `runComparison`'s report.
+ * The blocks of a comparison simulated and summarised on a pool of workers, before any report: for
+ * a caller that builds the report elsewhere (the dashboard, in a worker of its own) or more than
+ * once (a new α re-analyses the same members). `reportFor(prepare(spec), summaries)` gives
+ * `runComparison`'s report.
  */
 export async function simulateComparison(
   spec: ComparisonSpec,
   options: PoolOptions,
-): Promise<BlockOutcome[]> {
+): Promise<BlockSummary[]> {
   const prepared = prepare(spec);
-  return runBlocksOnPool(spec, jobsFor(prepared), options);
+  return summariseBlocksOnPool(spec, jobsFor(prepared), options);
 }
 
 /**

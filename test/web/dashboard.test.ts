@@ -153,6 +153,33 @@ describe("the dashboard in headless Chromium", () => {
   );
 
   it(
+    "says so when an engine worker cannot load, stops the others, and the next Run works",
+    async () => {
+      const { page } = await openDashboard();
+      // The engine worker's script fails to load once, as on a broken deploy or a lost connection.
+      await page.route("**/browser-worker*.js", (route) => route.abort());
+      await runWith(page, "5000");
+      const failed = page.locator("rl-run-status .failed");
+      await failed.waitFor({ timeout: LONG });
+      expect(await failed.textContent()).toMatch(/^\s*The run failed: a worker failed: \S/);
+      expect(await failed.textContent()).not.toMatch(/NaN|undefined|\[object/);
+      expect(await page.locator("rl-scorecard table").count()).toBe(0);
+      const counts = await workerCounts(page);
+      expect(counts.created).toBeGreaterThan(0);
+      expect(counts.terminated).toBe(counts.created);
+
+      await page.unroute("**/browser-worker*.js");
+      await runWith(page, "5000");
+      await page.locator("rl-scorecard table").waitFor({ timeout: LONG });
+      expect(await page.locator("rl-dashboard .results-head h2").textContent()).toContain(
+        "5,000 members",
+      );
+      await page.context().close();
+    },
+    LONG,
+  );
+
+  it(
     "cancels a big run, stopping every worker, and runs again afterwards",
     async () => {
       const { page, problems } = await openDashboard();

@@ -164,13 +164,23 @@ export class RlDashboard extends LitElement {
           `模拟中：${fmt(spec.members)} 名会员 × ${spec.days} 天，${workers} 个线程`,
         ),
       async (signal, onProgress) => {
+        // Marks for the benchmark (bench/browser.ts): where a run's time goes.
+        performance.mark("rl:run");
+        let first = true;
         const blocks = await simulateComparison(spec, {
           workers,
           createWorker: createBrowserWorker,
           signal,
-          onProgress,
+          onProgress: (share) => {
+            if (first) performance.mark("rl:first-block");
+            first = false;
+            onProgress(share);
+          },
         });
-        return { report: await this.reports.report(spec, blocks), analysis };
+        performance.mark("rl:simulated");
+        const report = await this.reports.report(spec, blocks);
+        performance.mark("rl:reported");
+        return { report, analysis };
       },
       (seconds) => t(`done in ${seconds} s`, `完成，用时 ${seconds} 秒`),
     );

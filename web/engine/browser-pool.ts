@@ -39,7 +39,7 @@ export function createBrowserWorker(): PoolWorker {
   const api = new Proxy(remote, {
     get(target, key, receiver) {
       const value = Reflect.get(target, key, receiver);
-      if (key !== "prepare" && key !== "runBlock") return value;
+      if (key !== "prepare" && key !== "runBlock" && key !== "summariseBlock") return value;
       return (...args: unknown[]) => Promise.race([value(...args), failed]);
     },
   });
@@ -63,6 +63,10 @@ function inThread(): PoolWorker {
     runBlock: async (...args: Parameters<WorkerApi["runBlock"]>) => {
       await new Promise((next) => setTimeout(next, 0));
       return local.runBlock(...args);
+    },
+    summariseBlock: async (...args: Parameters<WorkerApi["summariseBlock"]>) => {
+      await new Promise((next) => setTimeout(next, 0));
+      return local.summariseBlock(...args);
     },
   };
   // Comlink's proxy members (release, …) are never used on a pool's workers.

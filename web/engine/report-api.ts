@@ -1,6 +1,6 @@
 import {
   type AnalysisOptions,
-  type BlockOutcome,
+  type BlockSummary,
   type ComparisonSpec,
   prepare,
   type Report,
@@ -13,10 +13,10 @@ import {
  * simulating them again. A page that may not start workers (file://) uses it in its own thread.
  */
 export function createReportApi() {
-  let kept: { spec: ComparisonSpec; blocks: BlockOutcome[] } | null = null;
+  let kept: { spec: ComparisonSpec; blocks: BlockSummary[] } | null = null;
   return {
     /** The report of a run; its blocks are kept for `reanalyse`. */
-    report(spec: ComparisonSpec, blocks: BlockOutcome[]): Report {
+    report(spec: ComparisonSpec, blocks: BlockSummary[]): Report {
       kept = { spec, blocks };
       return reportFor(prepare(spec), blocks);
     },

@@ -1,10 +1,10 @@
 import * as Comlink from "comlink";
 import {
   type AnalysisOptions,
-  type BlockOutcome,
-  blockBuffers,
+  type BlockSummary,
   type ComparisonSpec,
   type Report,
+  summaryBuffers,
 } from "../../sim/index.ts";
 import { workersAllowed } from "./browser-pool.ts";
 import { createReportApi, type ReportApi } from "./report-api.ts";
@@ -46,9 +46,9 @@ export class ReportClient {
   }
 
   /** The report of a run's blocks, which move to the worker (the page no longer holds them). */
-  async report(spec: ComparisonSpec, blocks: BlockOutcome[]): Promise<Report> {
+  async report(spec: ComparisonSpec, blocks: BlockSummary[]): Promise<Report> {
     const { remote, failed } = this.start();
-    const buffers = blocks.flatMap(blockBuffers);
+    const buffers = blocks.flatMap(summaryBuffers);
     return this.guard(
       Promise.race([remote.report(spec, Comlink.transfer(blocks, buffers)), failed]),
     );
