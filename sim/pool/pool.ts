@@ -6,8 +6,17 @@ import { InputError } from "../errors.ts";
 import type { ComparisonSpec } from "../run.ts";
 import type { WorkerApi } from "./worker-api.ts";
 
-/** A started worker: its Comlink proxy and a way to stop it at once. */
-export type PoolWorker = { api: Comlink.Remote<WorkerApi>; terminate: () => void };
+/**
+ * A started worker: its Comlink proxy and a way to stop it at once. `release`, where given, is
+ * called instead of `terminate` when a run ends cleanly: the worker goes back to whoever keeps it
+ * warm for the next run (the dashboard: a new worker compiles the engine afresh, about a second).
+ * A cancel or an error always terminates.
+ */
+export type PoolWorker = {
+  api: Comlink.Remote<WorkerApi>;
+  terminate: () => void;
+  release?: () => void;
+};
 
 export type PoolOptions = {
   workers: number;
@@ -34,7 +43,8 @@ export class WorkerError extends Error {
 /**
  * Runs blocks on a pool of workers. Each worker pulls the next block when it is free; outcomes are
  * kept by block index, so the merge never depends on which worker finished first. The first error
- * or a cancel terminates every worker and rejects; workers are always terminated at the end.
+ * or a cancel terminates every worker and rejects; at the end workers are released (`release`) or
+ * terminated.
  */
 export function runBlocksOnPool(
   spec: ComparisonSpec,
@@ -97,6 +107,10 @@ async function onPool<T>(
       }
     };
     await Promise.race([Promise.all(workers.map(lane)), cancelled]);
+    if (!signal?.aborted && !terminated) {
+      terminated = true;
+      for (const worker of workers) (worker.release ?? worker.terminate)();
+    }
     return outcomes;
   } catch (error) {
     // After a cancel, calls still in flight fail on the released workers: report the cancel.

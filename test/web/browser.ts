@@ -44,16 +44,22 @@ export async function openDashboard(served: Served): Promise<Watch> {
       problems.push(`warning: ${message.text()}`);
   });
   await page.addInitScript(() => {
-    const counts = { created: 0, terminated: 0 };
+    // Every Worker the page starts and terminates, in all and by script (browser-worker, the
+    // engine; report-worker; peeking-worker), and how many of each are alive.
+    const counts = { created: 0, terminated: 0, live: {} as Record<string, number> };
     (window as unknown as { workers: typeof counts }).workers = counts;
     const Original = window.Worker;
     window.Worker = class extends Original {
+      private readonly kind: string;
       constructor(script: string | URL, options?: WorkerOptions) {
         super(script, options);
+        this.kind = /([a-z]+-worker)[^/]*$/.exec(String(script))?.[1] ?? "other";
         counts.created++;
+        counts.live[this.kind] = (counts.live[this.kind] ?? 0) + 1;
       }
       override terminate() {
         counts.terminated++;
+        counts.live[this.kind] -= 1;
         super.terminate();
       }
     };
@@ -65,7 +71,12 @@ export async function openDashboard(served: Served): Promise<Watch> {
 
 export const workerCounts = (page: Page) =>
   page.evaluate(
-    () => (window as unknown as { workers: { created: number; terminated: number } }).workers,
+    () =>
+      (
+        window as unknown as {
+          workers: { created: number; terminated: number; live: Record<string, number> };
+        }
+      ).workers,
   );
 
 export async function runWith(page: Page, members: string) {

@@ -95,11 +95,17 @@ describe("the dashboard in headless Chromium", () => {
       expect(report.arms.map((a: { strategy: string }) => a.strategy)).toEqual(arms);
       expect(report.tests).toHaveLength(report.metrics.length * (report.arms.length - 1));
 
-      // Every engine worker has ended; the report worker lives on with the page (it keeps the
-      // members' outcomes for a re-analysis).
+      // The run's engine workers wait, warm, for the next run; the report worker lives on with the
+      // page (it keeps the run for a re-analysis). A second run reuses them: no worker is added.
+      const workers = Number(await page.locator("rl-run-form input[name=workers]").inputValue());
       const counts = await workerCounts(page);
-      expect(counts.created).toBeGreaterThan(1);
-      expect(counts.terminated).toBe(counts.created - 1);
+      expect(counts.live).toEqual({ "browser-worker": workers, "report-worker": 1 });
+      expect(counts.created).toBe(workers + 1);
+      await runWith(page, "10000");
+      await expect
+        .poll(() => page.locator("rl-dashboard .results-head h2").textContent(), { timeout: LONG })
+        .toContain("10,000 members");
+      expect(await workerCounts(page)).toEqual(counts);
       expect(problems).toEqual([]);
       await page.context().close();
     },
@@ -158,15 +164,19 @@ describe("the dashboard in headless Chromium", () => {
       const { page } = await openDashboard();
       // The engine worker's script fails to load once, as on a broken deploy or a lost connection.
       await page.route("**/browser-worker*.js", (route) => route.abort());
+      // Loaded again, so the workers started ahead of the first run fail to load too.
+      await page.reload();
+      await page.locator("rl-run-form button[type=submit]").waitFor();
       await runWith(page, "5000");
       const failed = page.locator("rl-run-status .failed");
       await failed.waitFor({ timeout: LONG });
       expect(await failed.textContent()).toMatch(/^\s*The run failed: a worker failed: \S/);
       expect(await failed.textContent()).not.toMatch(/NaN|undefined|\[object/);
       expect(await page.locator("rl-scorecard table").count()).toBe(0);
+      // The failed run's engine workers are all stopped, none kept for the next run.
       const counts = await workerCounts(page);
       expect(counts.created).toBeGreaterThan(0);
-      expect(counts.terminated).toBe(counts.created);
+      expect(counts.live["browser-worker"]).toBe(0);
 
       await page.unroute("**/browser-worker*.js");
       await runWith(page, "5000");
@@ -202,9 +212,10 @@ describe("the dashboard in headless Chromium", () => {
       await page.locator("rl-run-status .cancelled").waitFor({ timeout: 30_000 });
       expect(await page.locator("rl-run-status .cancelled").textContent()).toContain("cancelled");
       expect(await page.locator("rl-arm-table table").count()).toBe(0);
+      // Cancel stops every engine worker, the warm ones the run took included.
       const counts = await workerCounts(page);
       expect(counts.created).toBeGreaterThan(0);
-      expect(counts.terminated).toBe(counts.created);
+      expect(counts.live["browser-worker"]).toBe(0);
 
       await runWith(page, "5000");
       await page.locator("rl-arm-table table").waitFor({ timeout: LONG });
@@ -222,6 +233,7 @@ describe("the dashboard in headless Chromium", () => {
     async () => {
       const { page, problems } = await openDashboard();
       const message = page.locator("rl-run-form .errors li[data-field=members]");
+      const before = await workerCounts(page);
       for (const bad of ["0", "-5", "NaN", "2000001", "12.5", ""]) {
         await runWith(page, bad);
         const text = await message.textContent();
@@ -233,7 +245,8 @@ describe("the dashboard in headless Chromium", () => {
       ).toBe("true");
       expect(await page.locator("rl-run-status progress").count()).toBe(0);
       expect(await page.locator("rl-arm-table table").count()).toBe(0);
-      expect((await workerCounts(page)).created).toBe(0);
+      // Nothing was started: the workers are those started ahead of a first run, unused.
+      expect(await workerCounts(page)).toEqual(before);
       expect(await page.locator("rl-run-form .errors").textContent()).not.toMatch(
         /Error|at \w+ \(/,
       );

@@ -9,7 +9,7 @@ import {
   type Scenario,
   simulateComparison,
 } from "../../sim/index.ts";
-import { createBrowserWorker, defaultWorkers } from "../engine/browser-pool.ts";
+import { createBrowserWorker, defaultWorkers, warmEngineWorkers } from "../engine/browser-pool.ts";
 import { ReportClient } from "../engine/report-client.ts";
 import { type Lang, LangController, lang, locale, setLang, t } from "../i18n.ts";
 import type { RunRequest } from "../inputs.ts";
@@ -250,6 +250,14 @@ export class RlDashboard extends LitElement {
     const linked = this.link.setup?.lang;
     if (linked) setLang(linked);
     document.documentElement.lang = locale();
+  }
+
+  // The first run's workers start once the page is drawn and warm up while the user reads it.
+  override firstUpdated() {
+    setTimeout(() => {
+      warmEngineWorkers(this.defaultWorkers);
+      this.reports.warm();
+    }, 0);
   }
 
   /** Moves focus to the results' heading, so keyboard and screen-reader users land on them. */

@@ -27,6 +27,25 @@ export const workersAllowed: boolean = (() => {
  */
 export function createBrowserWorker(): PoolWorker {
   if (!workersAllowed) return inThread();
+  return idle.shift() ?? startEngineWorker();
+}
+
+/**
+ * Engine workers waiting for the next run: started ahead (`warmEngineWorkers`) or handed back by
+ * a run that ended cleanly (`release`), their code already compiled. A cancel or an error
+ * terminates a run's workers instead, so Cancel still stops every thread.
+ */
+const idle: PoolWorker[] = [];
+/** At most this many wait; the rest of a run's workers end with it. */
+const MAX_IDLE = 8;
+
+/** Starts `count` engine workers ahead of a run, while the page is idle (they warm up at once). */
+export function warmEngineWorkers(count: number): void {
+  if (!workersAllowed) return;
+  while (idle.length < Math.min(count, MAX_IDLE)) idle.push(startEngineWorker());
+}
+
+function startEngineWorker(): PoolWorker {
   const worker = startWorker();
   const remote = Comlink.wrap<WorkerApi>(worker);
   const failed = new Promise<never>((_, reject) => {
@@ -35,7 +54,14 @@ export function createBrowserWorker(): PoolWorker {
       reject(new Error(event.message || "the engine worker could not start"));
     });
   });
-  failed.catch(() => {});
+  // A waiting worker that fails (its script did not load) is dropped, never handed to a run.
+  failed.catch(() => {
+    const at = idle.indexOf(started);
+    if (at >= 0) {
+      idle.splice(at, 1);
+      started.terminate();
+    }
+  });
   const api = new Proxy(remote, {
     get(target, key, receiver) {
       const value = Reflect.get(target, key, receiver);
@@ -43,13 +69,22 @@ export function createBrowserWorker(): PoolWorker {
       return (...args: unknown[]) => Promise.race([value(...args), failed]);
     },
   });
-  return {
+  const started: PoolWorker = {
     api,
     terminate: () => {
-      remote[Comlink.releaseProxy]();
-      worker.terminate();
+      // A worker that never loaded may refuse the release; it is terminated all the same.
+      try {
+        remote[Comlink.releaseProxy]();
+      } finally {
+        worker.terminate();
+      }
+    },
+    release: () => {
+      if (idle.length < MAX_IDLE && !idle.includes(started)) idle.push(started);
+      else started.terminate();
     },
   };
+  return started;
 }
 
 /**

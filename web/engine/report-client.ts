@@ -45,6 +45,11 @@ export class ReportClient {
     return { remote: this.remote, failed: this.failed };
   }
 
+  /** Starts the worker ahead of the first run, so its code is loaded and warm by then. */
+  warm(): void {
+    if (workersAllowed) this.start();
+  }
+
   /** The report of a run's blocks, which move to the worker (the page no longer holds them). */
   async report(spec: ComparisonSpec, blocks: BlockSummary[]): Promise<Report> {
     const { remote, failed } = this.start();
