@@ -1,3 +1,4 @@
+import { twoPassMoments } from "../stats/moments.ts";
 import { type BlockOutcome, CAUSE_NATURAL, CAUSE_OVER_MESSAGING, SUMMED_KEYS } from "./outcomes.ts";
 
 /**
@@ -146,20 +147,10 @@ export function summariseBlock(
  * correcting the mean's rounding (as the Welch test's own moments), into out[at], out[at + 1].
  */
 function centredMoments(values: Float64Array, out: Float64Array, at: number): void {
-  const n = values.length;
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += values[i];
+  const { n, sum, centredSquares } = twoPassMoments(values);
   if (n === 0) return;
-  const mean = sum / n;
-  let squares = 0;
-  let residual = 0;
-  for (let i = 0; i < n; i++) {
-    const d = values[i] - mean;
-    squares += d * d;
-    residual += d;
-  }
   out[at] = sum;
-  out[at + 1] = Math.max(0, squares - (residual * residual) / n);
+  out[at + 1] = Math.max(0, centredSquares);
 }
 
 /** Whether a block result is a summary (workers send summaries; tests may pass outcomes). */

@@ -1,4 +1,5 @@
 import { mannWhitneyU, studentTQuantile, studentTTails } from "../stats/index.ts";
+import { twoPassMoments } from "../stats/moments.ts";
 import { proportionDifference } from "./proportion-difference.ts";
 import { minEffectVariance, minEffectVarianceBinary } from "./sample-interval.ts";
 
@@ -145,18 +146,8 @@ export function sampleStats(values: Float64Array): SampleStats {
   const n = values.length;
   const sorted = Float64Array.from(values).sort();
   if (n === 0) return { n, mean: 0, variance: 0, sorted };
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += values[i];
-  let mean = sum / n;
-  let squares = 0;
-  let residual = 0;
-  for (let i = 0; i < n; i++) {
-    const d = values[i] - mean;
-    squares += d * d;
-    residual += d;
-  }
-  mean += residual / n;
-  const variance = n > 1 ? (squares - (residual * residual) / n) / (n - 1) : 0;
+  const { mean, centredSquares } = twoPassMoments(values);
+  const variance = n > 1 ? centredSquares / (n - 1) : 0;
   return { n, mean, variance, sorted };
 }
 

@@ -1,4 +1,5 @@
 import { InputError } from "../errors.ts";
+import { twoPassMoments } from "./moments.ts";
 import { studentTQuantile, studentTTails } from "./student-t.ts";
 import { requireOpenUnit, requireSample } from "./validate.ts";
 
@@ -21,19 +22,8 @@ export type WelchResult = {
 
 // Mean and unbiased variance in two passes (the second pass corrects the mean's rounding).
 function moments(values: ArrayLike<number>): { mean: number; variance: number; n: number } {
-  const n = values.length;
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += values[i];
-  let mean = sum / n;
-  let squares = 0;
-  let residual = 0;
-  for (let i = 0; i < n; i++) {
-    const d = values[i] - mean;
-    squares += d * d;
-    residual += d;
-  }
-  mean += residual / n;
-  return { mean, variance: (squares - (residual * residual) / n) / (n - 1), n };
+  const { n, mean, centredSquares } = twoPassMoments(values);
+  return { mean, variance: centredSquares / (n - 1), n };
 }
 
 /**
