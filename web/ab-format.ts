@@ -11,7 +11,7 @@ import {
   vsControl,
 } from "../sim/index.ts";
 
-import { t } from "./i18n.ts";
+import { labelled, t } from "./i18n.ts";
 import { adjustName } from "./terms.ts";
 
 export { pValue };
@@ -156,42 +156,12 @@ export type ScoreCell = { value: string; detail: string; interval: string; verdi
 
 /** The scorecard's metrics, in the order a strategist reads them. */
 export const SCORE_METRICS = [
-  {
-    id: "revenue",
-    get label() {
-      return t("incremental revenue per member", "人均增量收入");
-    },
-  },
-  {
-    id: "clvNet",
-    get label() {
-      return t("incremental net CLV per member", "人均增量净 CLV");
-    },
-  },
-  {
-    id: "conversion",
-    get label() {
-      return t("conversion (≥ 1 purchase)", "转化（≥ 1 次购买）");
-    },
-  },
-  {
-    id: "overMessaging",
-    get label() {
-      return t("members lost to over-messaging", "因过度营销流失的会员");
-    },
-  },
-  {
-    id: "optOut",
-    get label() {
-      return t("members who opted out of a channel", "退订了某个渠道的会员");
-    },
-  },
-  {
-    id: "roi",
-    get label() {
-      return t("incremental ROI", "增量 ROI");
-    },
-  },
+  labelled({ id: "revenue" }, "incremental revenue per member", "人均增量收入"),
+  labelled({ id: "clvNet" }, "incremental net CLV per member", "人均增量净 CLV"),
+  labelled({ id: "conversion" }, "conversion (≥ 1 purchase)", "转化（≥ 1 次购买）"),
+  labelled({ id: "overMessaging" }, "members lost to over-messaging", "因过度营销流失的会员"),
+  labelled({ id: "optOut" }, "members who opted out of a channel", "退订了某个渠道的会员"),
+  labelled({ id: "roi" }, "incremental ROI", "增量 ROI"),
 ] as const;
 export type ScoreMetricId = (typeof SCORE_METRICS)[number]["id"];
 

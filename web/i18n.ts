@@ -69,3 +69,19 @@ export class LangController implements ReactiveController {
     globalThis.removeEventListener(EVENT, this.update);
   }
 }
+
+/**
+ * `fields` with a `label` in the language shown, read when used, so a list declared once (the
+ * scorecard's metrics, a chart's series) follows a switch:
+ * `labelled({ id: "revenue" }, "revenue", "收入")`.
+ */
+export function labelled<const T extends object>(
+  fields: T,
+  en: string,
+  zh: string,
+): T & { readonly label: string } {
+  return Object.defineProperty({ ...fields }, "label", {
+    get: () => t(en, zh),
+    enumerable: true,
+  }) as T & { readonly label: string };
+}

@@ -2,30 +2,15 @@ import * as Plot from "@observablehq/plot";
 import { html } from "lit";
 import { customElement, state } from "lit/decorators.js";
 import { fmt, pct, type Report } from "../../sim/index.ts";
-import { t } from "../i18n.ts";
+import { labelled, t } from "../i18n.ts";
 import { armScale } from "../palette.ts";
 import { CHART_FONT, PlotElement } from "./plot-element.ts";
 
 /** The daily series the chart offers, as `ArmReport.daily` names them. */
 const SERIES = [
-  {
-    id: "messages",
-    get label() {
-      return t("messages", "消息");
-    },
-  },
-  {
-    id: "optOuts",
-    get label() {
-      return t("opt-outs", "退订");
-    },
-  },
-  {
-    id: "overMessagingChurn",
-    get label() {
-      return t("over-messaging churn", "过度营销流失");
-    },
-  },
+  labelled({ id: "messages" }, "messages", "消息"),
+  labelled({ id: "optOuts" }, "opt-outs", "退订"),
+  labelled({ id: "overMessagingChurn" }, "over-messaging churn", "过度营销流失"),
 ] as const;
 type SeriesId = (typeof SERIES)[number]["id"];
 

@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { customElement } from "lit/decorators.js";
 import { type ArmReport, pct, type Report } from "../../sim/index.ts";
-import { t } from "../i18n.ts";
+import { labelled, t } from "../i18n.ts";
 import { armScale } from "../palette.ts";
 import { CHART_FONT, PlotElement } from "./plot-element.ts";
 
@@ -11,42 +11,16 @@ export const FUNNEL_STEPS: readonly {
   readonly label: string;
   count: (a: ArmReport) => number;
 }[] = [
-  {
-    step: "joined",
-    get label() {
-      return t("joined", "入会");
-    },
-    count: (a) => a.members,
-  },
-  {
-    step: "reached",
-    get label() {
-      return t("reached", "触达");
-    },
-    count: (a) => a.reached,
-  },
+  labelled({ step: "joined", count: (a: ArmReport) => a.members }, "joined", "入会"),
+  labelled({ step: "reached", count: (a: ArmReport) => a.reached }, "reached", "触达"),
   // Opens are counted per message, not per member: the member-level step is engagement.
-  {
-    step: "engaged",
-    get label() {
-      return t("engaged", "互动");
-    },
-    count: (a) => a.privateDomainValue.fanRate * a.members,
-  },
-  {
-    step: "bought",
-    get label() {
-      return t("bought", "购买");
-    },
-    count: (a) => a.converted,
-  },
-  {
-    step: "repeat",
-    get label() {
-      return t("repeat", "复购");
-    },
-    count: (a) => a.repeatBuyers,
-  },
+  labelled(
+    { step: "engaged", count: (a: ArmReport) => a.privateDomainValue.fanRate * a.members },
+    "engaged",
+    "互动",
+  ),
+  labelled({ step: "bought", count: (a: ArmReport) => a.converted }, "bought", "购买"),
+  labelled({ step: "repeat", count: (a: ArmReport) => a.repeatBuyers }, "repeat", "复购"),
 ];
 
 /**
