@@ -341,6 +341,16 @@ function beyondAnyTest(rounded: number, change: string): PowerOutcome {
 
 const at = (alpha: number) => `α = ${sig(alpha)}`;
 
+/** The answer when an effect is so large that the sample-size formula has no solution above 2. */
+function tinySample(solve: PowerSolve, detail: string) {
+  return {
+    solve,
+    value: 2,
+    headline: t("2 members per arm or fewer", "每组 2 名会员或更少"),
+    detail,
+  };
+}
+
 function proportions(solve: PowerSolve, v: Record<PowerField, number>): PowerOutcome {
   const { baseline: p1, target: p2, n, alpha, power } = v;
   if (solve === "n") {
@@ -354,15 +364,13 @@ function proportions(solve: PowerSolve, v: Record<PowerField, number>): PowerOut
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       return {
-        answer: {
+        answer: tinySample(
           solve,
-          value: 2,
-          headline: t("2 members per arm or fewer", "每组 2 名会员或更少"),
-          detail: t(
+          t(
             `A change of ${pp(p2 - p1)} is so large that any test sees it.`,
             `${pp(p2 - p1)} 的变化非常大，任何测试都能看出来。`,
           ),
-        },
+        ),
       };
     }
     if (rounded > MAX_MEMBERS_PER_ARM) return beyondAnyTest(rounded, pp(p2 - p1));
@@ -436,15 +444,13 @@ function means(solve: PowerSolve, v: Record<PowerField, number>): PowerOutcome {
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       return {
-        answer: {
+        answer: tinySample(
           solve,
-          value: 2,
-          headline: t("2 members per arm or fewer", "每组 2 名会员或更少"),
-          detail: t(
+          t(
             `A difference of ${sig(delta / sd, 3)} standard deviations is so large that any test sees it.`,
             `${sig(delta / sd, 3)} 个标准差的差值非常大，任何测试都能看出来。`,
           ),
-        },
+        ),
       };
     }
     if (rounded > MAX_MEMBERS_PER_ARM) return beyondAnyTest(rounded, sig(delta));
