@@ -91,6 +91,15 @@ describe("computePower, rates (as R's power.prop.test)", () => {
 });
 
 describe("computePower, means (as R's power.t.test)", () => {
+  it("answers an effect too large for the formula with 2 members per arm or fewer", () => {
+    setLang("en", false);
+    const a = answer({ metric: "mean", difference: "500", sd: "1" });
+    expect(a.value).toBe(2);
+    expect(a.headline).toBe("2 members per arm or fewer");
+    expect(a.detail).toBe(
+      "A difference of 500 standard deviations is so large that any test sees it.",
+    );
+  });
   it("solves members per arm, the MDE and the power with the engine's functions", () => {
     const n = answer({ metric: "mean", difference: "1", sd: "1" });
     expect(n.value).toBe(sampleSizeTwoMeans({ delta: 1, sd: 1 }).nPerArmRounded);
