@@ -152,7 +152,8 @@ export class MemberState {
   /** The next day the membership needs a look (a gift or a term end). */
   nextMembershipDay = 1e9;
   ratePerDay = 0;
-  noPurchaseDay = 1;
+  /** Hazard left until the next purchase: an Exp(1) draw, spent at the purchase rate. */
+  purchaseBudget = 0;
   rateValidUntilDay = 0;
 
   constructor(
@@ -196,7 +197,6 @@ export class MemberState {
       until = Math.min(until, Math.ceil(this.discountUntilHour / 24));
     }
     this.ratePerDay = rate;
-    this.noPurchaseDay = Math.exp(-rate);
     this.rateValidUntilDay = until;
   }
 

@@ -13,8 +13,9 @@ import type { Tables } from "./tables.ts";
 export type { Arrival } from "./member-state.ts";
 
 /**
- * Simulates one member at a time from join to horizon, day by day, with the hours of the day for
- * messages: a BG/NBD purchase process whose rate messages, coupons and discounts raise for a while;
+ * Simulates one member at a time from join to horizon, from one day something can change to the
+ * next, with the hours of the day for messages and purchases: a BG/NBD purchase process (drawn as
+ * waiting times) whose rate messages, coupons and discounts raise for a while;
  * fatigue that builds per message and decays; opt-outs and leaving; lifecycle stage and depth.
  * The state lives in MemberState; this class runs the days and the purchases.
  */
@@ -40,7 +41,9 @@ export class MemberSimulator extends MemberState {
     // Joining is the first moment of inactivity: an `inactive` rule acts for members who never engage.
     this.fire(ON.inactive, tJoin, tJoin);
     if (t.purchaseAtJoin) this.purchase(tJoin, true);
-    for (let day = this.joinDay; day < days && this.alive; day++) {
+    let day = this.joinDay;
+    let from = tJoin;
+    while (day < days && this.alive) {
       this.day = day;
       if (this.purchases === 0 && day >= this.disengageDay) {
         this.churn(CAUSE_NATURAL);
@@ -55,8 +58,18 @@ export class MemberSimulator extends MemberState {
         if (this.engagement > 0 && day >= this.engagementCheckDay) refreshRelationship(this);
         this.updateRate();
       }
-      // The join day starts at the join hour: nobody buys before joining.
-      this.runDay(day * 24, day * 24 + 24, day === this.joinDay ? tJoin : day * 24);
+      // Until the next known day nothing changes but by an event (a send or a purchase): run to it
+      // in one stretch, or to the end of the first event's day, where the checks above look again.
+      let until = Math.min(
+        this.nextReviewDay,
+        this.nextMembershipDay,
+        this.nextDemandDay,
+        this.rateValidUntilDay,
+        days,
+      );
+      if (this.purchases === 0) until = Math.min(until, this.disengageDay);
+      day = this.runUntil(from, Math.max(until, day + 1) * 24) / 24;
+      from = day * 24;
     }
     this.finish();
   }
@@ -161,29 +174,46 @@ export class MemberSimulator extends MemberState {
     this.nextDemandDay = t.demandFrom.length > 1 ? this.joinDay + t.demandFrom[1] : 1e9;
     refreshRelationship(this);
     this.updateRate();
+    this.purchaseBudget = exponential(base.next());
   }
 
   /**
-   * One day: purchases arrive as a Poisson process at the current rate, cut at every scheduled
-   * send. A day with nothing scheduled costs one uniform draw (the fast path of the engine).
+   * Runs the member from hour `from` to the day boundary `end`: scheduled sends at their times, and
+   * purchases as a Poisson process at the current rate, drawn as waiting times. `purchaseBudget`
+   * is the hazard left until the next purchase (an Exp(1) draw), spent at the rate in force, so a
+   * rate that changes at a send or a purchase needs no new draw, and a stretch with nothing
+   * scheduled costs no draw at all. After an event the run stops at the end of that day, so the
+   * member loop re-reads stage, depth and rate. Returns the day boundary reached.
    */
-  runDay(dayStart: number, dayEnd: number, from: number): void {
+  runUntil(from: number, end: number): number {
     const schedule = this.schedule;
     let cursor = from;
+    let stop = end;
     while (this.alive) {
       const next =
-        schedule.size > 0 && schedule.peekTime() < dayEnd
+        schedule.size > 0 && schedule.peekTime() < stop
           ? Math.max(schedule.peekTime(), cursor)
-          : dayEnd;
-      const bought = this.purchaseBetween(cursor, next, cursor === dayStart && next === dayEnd);
-      if (bought >= 0) {
-        cursor = bought;
-        continue;
+          : stop;
+      const rate = this.ratePerDay / 24;
+      if (rate > 0) {
+        const at = cursor + this.purchaseBudget / rate;
+        if (at < next) {
+          this.day = Math.floor(at / 24);
+          this.purchaseBudget = exponential(this.base.next());
+          this.purchase(at, false);
+          cursor = at;
+          stop = Math.min(stop, this.day * 24 + 24);
+          continue;
+        }
+        this.purchaseBudget = Math.max(0, this.purchaseBudget - rate * (next - cursor));
       }
-      if (next === dayEnd) return;
+      if (next === stop) return stop;
+      this.day = Math.floor(next / 24);
       executeSend(this, next);
       cursor = next;
+      stop = Math.min(stop, this.day * 24 + 24);
     }
+    return stop;
   }
 
   /** The member's life moves on to the next segment of the demand curve (a baby is born, …). */
@@ -194,18 +224,6 @@ export class MemberSimulator extends MemberState {
     this.nextDemandDay = next < from.length ? this.joinDay + from[next] : 1e9;
     refreshRelationship(this);
     this.updateRate();
-  }
-
-  /** Draws whether a purchase falls in [from, to); if so makes it and returns its time, else -1. */
-  purchaseBetween(from: number, to: number, wholeDay: boolean): number {
-    const rate = this.ratePerDay / 24;
-    const none = wholeDay ? this.noPurchaseDay : Math.exp(-rate * (to - from));
-    const u = this.base.next();
-    if (u < none || rate <= 0) return -1;
-    // The first arrival given at least one in the stretch, from the same uniform.
-    const at = Math.min(to - 1e-9, from - Math.log(1 - u + none) / rate);
-    this.purchase(at, false);
-    return at;
   }
 
   purchase(at: number, atJoin: boolean): void {
@@ -319,6 +337,11 @@ export class MemberSimulator extends MemberState {
       out.referred[this.root]++;
     }
   }
+}
+
+/** An Exp(1) draw from a uniform in [0, 1). */
+function exponential(u: number): number {
+  return -Math.log1p(-u);
 }
 
 /** Index of the first cumulative share above u. */
