@@ -78,7 +78,7 @@ export function sampleExponential(random: RandomSource, rate: number): number {
 export function sampleGamma(random: RandomSource, shape: number, rate: number): number {
   if (shape < 1) {
     const u = openUniform(random);
-    return sampleGamma(random, shape + 1, rate) * u ** (1 / shape);
+    return sampleGamma(random, shape + 1, rate) * Math.exp(Math.log(u) / shape);
   }
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);

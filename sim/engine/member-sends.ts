@@ -260,7 +260,7 @@ export function deliver(m: MemberState, kind: number, channel: number, now: numb
   // Fatigue decays with its half-life since the last message, then this one adds its load. A
   // long memory of annoyance decays slowly beside it and weighs in with longWeight.
   const elapsed = now - m.fatigueHour;
-  m.fatigue = m.fatigue * 2 ** (-elapsed / t.halfLifeHours) + load;
+  m.fatigue = m.fatigue * Math.exp(elapsed * t.decayPerHour) + load;
   let fatigue = m.fatigue;
   if (t.longWeight > 0) {
     m.fatigueLong = m.fatigueLong * Math.exp(elapsed * t.longDecayPerHour) + load;

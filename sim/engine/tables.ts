@@ -48,7 +48,8 @@ export type Tables = {
   activeCumulative: Float64Array;
   activeStart: Int32Array;
   activeEnd: Int32Array;
-  halfLifeHours: number;
+  /** −ln 2 / fatigue's half-life in hours: its decay is exp(hours × this) (exp, not 2 ** x: 5× faster). */
+  decayPerHour: number;
   /** −ln 2 / the long memory's half-life in hours: its decay is exp(hours × this). */
   longDecayPerHour: number;
   longWeight: number;
@@ -229,7 +230,7 @@ export function buildTables(s: Scenario, days: number): Tables {
     activeCumulative: cumulative(s.activeHours.map((w) => w.share)),
     activeStart: Int32Array.from(s.activeHours, (w) => w.start),
     activeEnd: Int32Array.from(s.activeHours, (w) => w.end),
-    halfLifeHours: s.fatigue.halfLifeDays * 24,
+    decayPerHour: -Math.LN2 / (s.fatigue.halfLifeDays * 24),
     longDecayPerHour: -Math.LN2 / (s.fatigue.longHalfLifeDays * 24),
     longWeight: s.fatigue.longWeight,
     toleranceShape: s.fatigue.toleranceShape,
