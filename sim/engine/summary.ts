@@ -245,28 +245,108 @@ function combine(into: Float64Array, from: Float64Array, at: number, na: number,
   into[at] += from[at];
 }
 
-/** One ascending array from ascending runs, merged pairwise (the result is the same in any order). */
-export function mergeRuns(runs: Float64Array[]): Float64Array {
-  if (runs.length === 0) return new Float64Array(0);
-  let level = runs;
-  while (level.length > 1) {
-    const next: Float64Array[] = [];
-    for (let k = 0; k + 1 < level.length; k += 2) next.push(mergeTwo(level[k], level[k + 1]));
-    if (level.length % 2 === 1) next.push(level[level.length - 1]);
-    level = next;
-  }
-  return level[0];
+/**
+ * One ascending array from ascending runs (the result is the same in any order). Zeros (every
+ * member who never bought, often half of them) are counted, not merged; the negative and positive
+ * parts are merged pairwise, level by level, between two buffers.
+ */
+export function mergeRuns(runs: readonly Float64Array[]): Float64Array {
+  let total = 0;
+  let zeros = 0;
+  let negatives = 0;
+  let negativeZeros = 0;
+  const bounds = runs.map((run) => {
+    const firstZero = firstAtLeast(run, 0);
+    const firstPositive = firstAbove(run, 0, firstZero);
+    total += run.length;
+    zeros += firstPositive - firstZero;
+    negatives += firstZero;
+    // −0 sorts before +0, as a sort of all the values would put it.
+    for (let i = firstZero; i < firstPositive; i++) if (1 / run[i] < 0) negativeZeros++;
+    return { firstZero, firstPositive };
+  });
+  const out = new Float64Array(total);
+  out.fill(-0, negatives, negatives + negativeZeros);
+  const part = (from: (i: number) => number, to: (i: number) => number, size: number) =>
+    mergeParts(
+      runs.map((run, i) => run.subarray(from(i), to(i))),
+      size,
+    );
+  out.set(
+    part(
+      () => 0,
+      (i) => bounds[i].firstZero,
+      negatives,
+    ),
+    0,
+  );
+  out.set(
+    part(
+      (i) => bounds[i].firstPositive,
+      (i) => runs[i].length,
+      total - negatives - zeros,
+    ),
+    negatives + zeros,
+  );
+  return out;
 }
 
-function mergeTwo(x: Float64Array, y: Float64Array): Float64Array {
-  const out = new Float64Array(x.length + y.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < x.length && j < y.length) out[k++] = x[i] <= y[j] ? x[i++] : y[j++];
-  while (i < x.length) out[k++] = x[i++];
-  while (j < y.length) out[k++] = y[j++];
-  return out;
+/** Ascending runs of `size` values in all, merged pairwise level by level between two buffers. */
+function mergeParts(runs: Float64Array[], size: number): Float64Array {
+  let from = new Float64Array(size);
+  let to = new Float64Array(size);
+  // Run k occupies [starts[k], starts[k + 1]) of `from`.
+  let starts = [0];
+  for (const run of runs) {
+    if (run.length === 0) continue;
+    from.set(run, starts[starts.length - 1]);
+    starts.push(starts[starts.length - 1] + run.length);
+  }
+  while (starts.length > 2) {
+    const next = [0];
+    for (let k = 0; k + 1 < starts.length; k += 2) {
+      const end = k + 2 < starts.length ? starts[k + 2] : starts[k + 1];
+      mergeInto(from, starts[k], starts[k + 1], end, to);
+      next.push(end);
+    }
+    [from, to] = [to, from];
+    starts = next;
+  }
+  return from;
+}
+
+/** Merges from[lo, mid) and from[mid, hi) into to[lo, hi). */
+function mergeInto(from: Float64Array, lo: number, mid: number, hi: number, to: Float64Array) {
+  let i = lo;
+  let j = mid;
+  let k = lo;
+  while (i < mid && j < hi) to[k++] = from[i] <= from[j] ? from[i++] : from[j++];
+  while (i < mid) to[k++] = from[i++];
+  while (j < hi) to[k++] = from[j++];
+}
+
+/** The first index of an ascending run whose value is ≥ x. */
+function firstAtLeast(run: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = run.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (run[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index at or after `from` of an ascending run whose value is > x. */
+function firstAbove(run: Float64Array, x: number, from: number): number {
+  let lo = from;
+  let hi = run.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (run[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Mean and unbiased variance of one arm's values from a merged summary. */

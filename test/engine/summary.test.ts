@@ -14,6 +14,7 @@ import {
   proportionCounts,
   summaryProportion,
 } from "../../sim/experiment/metrics.ts";
+import { seededRandom } from "../../sim/random.ts";
 import { jobsFor, prepare, reportFor, summaryOf } from "../../sim/run.ts";
 import { builtinScenario, builtinStrategy } from "./helpers.ts";
 
@@ -72,5 +73,22 @@ describe("block summaries", () => {
     const runs = [[3, 5, 9], [], [1, 5], [2, 2, 10, 11], [0]].map((r) => Float64Array.from(r));
     expect(Array.from(mergeRuns(runs))).toEqual([0, 1, 2, 2, 3, 5, 5, 9, 10, 11]);
     expect(mergeRuns([])).toHaveLength(0);
+  });
+
+  it("merge runs with negatives, many zeros and ties as a sort of all their values would", () => {
+    const random = seededRandom(12, "merge-runs");
+    for (let trial = 0; trial < 50; trial++) {
+      const runs = Array.from({ length: 1 + Math.floor(random() * 9) }, () => {
+        const run = Float64Array.from({ length: Math.floor(random() * 40) }, () => {
+          const u = random();
+          return u < 0.5 ? 0 : u < 0.6 ? -Math.floor(random() * 5) : Math.floor(random() * 8);
+        });
+        return run.sort();
+      });
+      const all = Float64Array.from(runs.flatMap((r) => Array.from(r))).sort();
+      expect(Array.from(mergeRuns(runs))).toEqual(Array.from(all));
+      // In any order of the runs.
+      expect(Array.from(mergeRuns(runs.slice().reverse()))).toEqual(Array.from(all));
+    }
   });
 });
