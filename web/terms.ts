@@ -103,7 +103,8 @@ export function strategyName(id: string, name: string): string {
 /** The name of a report's scenario, as `strategyName`. */
 export function scenarioName(report: Report): string {
   const builtin = BUILTIN_SCENARIOS.find((s) => s.id === report.scenario);
-  return builtin && builtin.name === report.scenarioName ? localName(builtin) : report.scenarioName;
+  if (builtin && builtin.name === report.scenarioName) return localName(builtin);
+  return localName({ name: report.scenarioName, nameZh: report.scenarioNameZh });
 }
 
 /**

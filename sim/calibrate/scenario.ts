@@ -11,7 +11,9 @@ import { UNIT_DAYS, type Unit } from "./summarise.ts";
 export type FittedScenario = {
   id: string;
   name: string;
+  nameZh: string;
   description: string;
+  descriptionZh: string;
   source: { transactions: string; calibrationEnd: string; unit: Unit };
   acquisition: { windowDays: number; purchaseAtJoin: true };
   purchase: BgnbdParams;
@@ -38,6 +40,7 @@ const PURCHASE_MAX = 1e6;
 const SPEND_MAX = 1e9;
 const Q_MAX = 1e6;
 const MAX_WINDOW_DAYS = 3650;
+const UNIT_ZH: Record<Unit, string> = { day: "天", week: "周" };
 // Beta shapes below about 0.05 can draw 0/0 in the simulator's ratio-of-gammas sampler.
 const POLARISED_SUM = 0.1;
 
@@ -84,7 +87,9 @@ export function fittedScenario(fit: {
   return {
     id: `fitted-${slug}`,
     name: `Fitted to ${base}`,
+    nameZh: `拟合自 ${base}`,
     description: `BG/NBD${fit.gammaGamma ? " and Gamma-Gamma" : ""} fitted to ${base} (calibration through ${fit.calibrationEnd}, fitted in ${fit.unit}s; α converted to days). Members join at their first purchase; non-buyers never disengage and nobody refers new members.${adjusted}`,
+    descriptionZh: `按 ${base} 拟合的 BG/NBD${fit.gammaGamma ? " 与 Gamma-Gamma" : ""} 模型（校准期截至 ${fit.calibrationEnd}，以${UNIT_ZH[fit.unit]}为单位拟合，α 已换算为天）。会员在首次购买时入会；未购买者不会自行流失，也没有人推荐新会员。${adjusted ? `（拟合在模拟器中的限制见英文说明。）` : ""}`,
     source: { transactions: fit.transactions, calibrationEnd: fit.calibrationEnd, unit: fit.unit },
     acquisition: { windowDays, purchaseAtJoin: true },
     purchase,

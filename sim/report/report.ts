@@ -12,6 +12,8 @@ export type Report = {
   tool: string;
   scenario: string;
   scenarioName: string;
+  /** The scenario's Chinese name, when it has one (the dashboard shows it in Chinese). */
+  scenarioNameZh?: string;
   seed: number;
   members: number;
   days: number;
@@ -41,6 +43,7 @@ export function buildReport(options: {
     tool: TOOL,
     scenario: scenario.id,
     scenarioName: scenario.name,
+    ...(scenario.nameZh ? { scenarioNameZh: scenario.nameZh } : {}),
     seed,
     members: summary.count,
     days: tables.days,

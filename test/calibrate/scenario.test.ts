@@ -30,6 +30,8 @@ describe("fittedScenario", () => {
     });
     expect(s.id).toBe("fitted-cdnow-sample");
     expect(s.name).toBe("Fitted to CDNOW_sample.txt");
+    expect(s.nameZh).toBe("拟合自 CDNOW_sample.txt");
+    expect(s.descriptionZh).toContain("以周为单位拟合");
   });
 
   it("keeps α as it is for a daily fit", () => {

@@ -91,6 +91,12 @@ describe("the fit panel in headless Chromium", () => {
       const title = await page.locator("rl-dashboard .results-head h2").textContent();
       expect(title).toContain("Fitted to CDNOW_sample.txt");
       expect(title).toContain("5,000 members, 546 days");
+      // The fitted population has a Chinese name too.
+      await page.locator("rl-dashboard").getByRole("button", { name: "中文" }).click();
+      await expect
+        .poll(() => page.locator("rl-dashboard .results-head h2").textContent())
+        .toContain("拟合自 CDNOW_sample.txt");
+      await page.locator("rl-dashboard").getByRole("button", { name: "EN" }).click();
       expect(await page.locator("rl-arm-table tbody tr").count()).toBeGreaterThan(10);
       await page.screenshot({ path: resolve("tmp/fit-run.png"), fullPage: true });
       expect(problems).toEqual([]);

@@ -4,6 +4,7 @@ import { type BadRowReport, type Calibration, fmt, type Scenario } from "../../s
 import { DEFAULT_FIT_INPUTS, type FitInputs, fitLog, MAX_LOG_BYTES } from "../fit-inputs.ts";
 import { fitMessage } from "../fit-terms.ts";
 import { LangController, t } from "../i18n.ts";
+import { localName } from "../terms.ts";
 import "./rl-fit-frequency-chart.ts";
 import { badRowList } from "./rl-fit-summary.ts";
 import "./rl-fit-tracking-chart.ts";
@@ -194,12 +195,12 @@ export class RlFitPanel extends LitElement {
           ${
             used
               ? t(
-                  `“${population.name}” is selected in the run form: the next Run simulates it over ${fmt(population.horizonDays)} days.`,
-                  `运行表单中已选中“${population.name}”：下次运行将模拟 ${fmt(population.horizonDays)} 天。`,
+                  `“${localName(population)}” is selected in the run form: the next Run simulates it over ${fmt(population.horizonDays)} days.`,
+                  `运行表单中已选中“${localName(population)}”：下次运行将模拟 ${fmt(population.horizonDays)} 天。`,
                 )
               : t(
-                  `Adds “${population.name}” to the scenarios: members join at their first purchase and buy and drop out as fitted; the rest are the defaults.`,
-                  `把“${population.name}”加入场景：会员在首次购买时入会，按拟合结果购买和流失；其余参数为默认值。`,
+                  `Adds “${localName(population)}” to the scenarios: members join at their first purchase and buy and drop out as fitted; the rest are the defaults.`,
+                  `把“${localName(population)}”加入场景：会员在首次购买时入会，按拟合结果购买和流失；其余参数为默认值。`,
                 )
           }
         </p>
