@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { MemberSimulator } from "../../sim/engine/member.ts";
+import { allocateBlock } from "../../sim/engine/outcomes.ts";
+import { buildTables } from "../../sim/engine/tables.ts";
+import { compileStrategy } from "../../strategies/compile.ts";
 import recorded from "./fixtures/day-by-day-moments.json" with { type: "json" };
+import { builtinStrategy, scenario } from "./helpers.ts";
 import { MOMENT_KEYS, type Moments, memberMoments, zOfDifference } from "./member-moments.ts";
 import { MOMENT_CASES, RECORDED } from "./moment-cases.ts";
 
@@ -44,5 +49,41 @@ describe("waiting-time purchases simulate the model of the day-by-day engine", (
       const pooled = zs.reduce((s, z) => s + z[key], 0) / Math.sqrt(zs.length);
       expect(Math.abs(pooled), key).toBeLessThan(POOLED_LIMIT);
     }
+  });
+});
+
+describe("a dormant member costs nothing per day", () => {
+  // One member who never buys (λ ≈ 0), never disengages and gets no messages, simulated over one
+  // year and over ten: the draws from the member's stream are the same count, where the engine
+  // before issue 12 drew one per live day.
+  const drawsOver = (days: number) => {
+    const s = scenario({
+      acquisition: { windowDays: 1 },
+      purchase: { r: 1e-6 },
+      disengage: { nonBuyerDailyHazard: 0 },
+    });
+    const plans = [compileStrategy(builtinStrategy("control"))];
+    const out = allocateBlock(0, 1, 1, days, 1);
+    const sim = new MemberSimulator(buildTables(s, days), plans, out, () => {});
+    let draws = 0;
+    const next = sim.base.next;
+    Object.defineProperty(sim.base, "next", {
+      value: () => {
+        draws++;
+        return next();
+      },
+    });
+    sim.simulate({ seed: 5, arm: 0, root: 0, isRoot: true, joinDay: -1 }, 9);
+    return { draws, purchases: out.purchases[0], churned: out.churnDay[0] >= 0 };
+  };
+
+  it("over 3,650 days draws no more than over 365", () => {
+    const year = drawsOver(365);
+    const decade = drawsOver(3650);
+    expect(year).toMatchObject({ purchases: 0, churned: false });
+    expect(decade).toMatchObject({ purchases: 0, churned: false });
+    expect(decade.draws).toBe(year.draws);
+    // The member's own set-up (join day, channels, λ, p, spend, tolerance, …) and one waiting time.
+    expect(year.draws).toBeLessThan(40);
   });
 });
