@@ -256,8 +256,8 @@ export function mergeRuns(runs: readonly Float64Array[]): Float64Array {
   let negatives = 0;
   let negativeZeros = 0;
   const bounds = runs.map((run) => {
-    const firstZero = firstAtLeast(run, 0);
-    const firstPositive = firstAbove(run, 0, firstZero);
+    const firstZero = firstNotBefore(run, 0, (v) => v < 0);
+    const firstPositive = firstNotBefore(run, firstZero, (v) => v <= 0);
     total += run.length;
     zeros += firstPositive - firstZero;
     negatives += firstZero;
@@ -267,27 +267,10 @@ export function mergeRuns(runs: readonly Float64Array[]): Float64Array {
   });
   const out = new Float64Array(total);
   out.fill(-0, negatives, negatives + negativeZeros);
-  const part = (from: (i: number) => number, to: (i: number) => number, size: number) =>
-    mergeParts(
-      runs.map((run, i) => run.subarray(from(i), to(i))),
-      size,
-    );
-  out.set(
-    part(
-      () => 0,
-      (i) => bounds[i].firstZero,
-      negatives,
-    ),
-    0,
-  );
-  out.set(
-    part(
-      (i) => bounds[i].firstPositive,
-      (i) => runs[i].length,
-      total - negatives - zeros,
-    ),
-    negatives + zeros,
-  );
+  const negativeParts = runs.map((run, i) => run.subarray(0, bounds[i].firstZero));
+  const positiveParts = runs.map((run, i) => run.subarray(bounds[i].firstPositive));
+  out.set(mergeParts(negativeParts, negatives), 0);
+  out.set(mergeParts(positiveParts, total - negatives - zeros), negatives + zeros);
   return out;
 }
 
@@ -325,25 +308,13 @@ function mergeInto(from: Float64Array, lo: number, mid: number, hi: number, to: 
   while (j < hi) to[k++] = from[j++];
 }
 
-/** The first index of an ascending run whose value is ≥ x. */
-function firstAtLeast(run: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = run.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (run[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first index at or after `from` of an ascending run whose value is > x. */
-function firstAbove(run: Float64Array, x: number, from: number): number {
+/** The first index at or after `from` of an ascending run whose value is not `before` it. */
+function firstNotBefore(run: Float64Array, from: number, before: (value: number) => boolean) {
   let lo = from;
   let hi = run.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (run[mid] <= x) lo = mid + 1;
+    if (before(run[mid])) lo = mid + 1;
     else hi = mid;
   }
   return lo;
