@@ -256,6 +256,29 @@ describe("the dashboard in headless Chromium", () => {
     },
     LONG,
   );
+
+  it(
+    "keeps Run in view at 1280 × 900 and on a 1280 × 720 projector, on a page just opened and scrolled",
+    async () => {
+      const { page, problems } = await openDashboard();
+      const run = page.locator("rl-run-form button[type=submit]");
+      const inView = async () => {
+        const box = await run.boundingBox();
+        const height = page.viewportSize()?.height ?? 0;
+        return box !== null && box.y >= 0 && box.y + box.height <= height;
+      };
+      for (const height of [900, 720]) {
+        await page.setViewportSize({ width: 1280, height });
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await expect.poll(inView, { message: `opened, ${height} px high` }).toBe(true);
+        await page.evaluate(() => window.scrollTo(0, 600));
+        await expect.poll(inView, { message: `scrolled, ${height} px high` }).toBe(true);
+      }
+      expect(problems).toEqual([]);
+      await page.context().close();
+    },
+    LONG,
+  );
 });
 
 /**

@@ -252,8 +252,33 @@ export class RlDashboard extends LitElement {
     document.documentElement.lang = locale();
   }
 
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    removeEventListener("scroll", this.fitSidebar);
+    removeEventListener("resize", this.fitSidebar);
+  }
+
+  /**
+   * The sticky sidebar ends at the window's foot wherever it starts (under the page heading at
+   * the top, 1rem from the top once scrolled), so its Run button is in view on a page just opened.
+   */
+  private readonly fitSidebar = () => {
+    const aside = this.renderRoot.querySelector<HTMLElement>("aside");
+    if (!aside) return;
+    if (!matchMedia("(min-width: 901px)").matches) {
+      aside.style.maxHeight = "";
+      return;
+    }
+    const margin = 16;
+    const top = Math.max(aside.getBoundingClientRect().top, margin);
+    aside.style.maxHeight = `${Math.max(200, innerHeight - top - margin)}px`;
+  };
+
   // The first run's workers start once the page is drawn and warm up while the user reads it.
   override firstUpdated() {
+    this.fitSidebar();
+    addEventListener("scroll", this.fitSidebar, { passive: true });
+    addEventListener("resize", this.fitSidebar, { passive: true });
     setTimeout(() => {
       warmEngineWorkers(this.defaultWorkers);
       this.reports.warm();

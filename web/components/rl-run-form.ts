@@ -103,7 +103,8 @@ export class RlRunForm extends LitElement {
     }
     button:disabled { opacity: 0.5; cursor: default; }
     /* Run stays in view at the foot of the sidebar however long the editors make the form. */
-    .run { position: sticky; bottom: 0; padding: 0.5rem 0; margin: -0.5rem 0;
+    /* bottom: −1rem reaches over the sidebar's padding, so nothing scrolls into view below it. */
+    .run { position: sticky; bottom: -1rem; padding: 0.5rem 0 1.5rem; margin: -0.5rem 0 -1rem;
       background: linear-gradient(to bottom, transparent, #f6f7f9 30%); }
     button.small {
       font-weight: 400; font-size: 0.85rem; padding: 0.3rem 0.7rem; background: white; color: inherit;
